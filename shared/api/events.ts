@@ -1,0 +1,12 @@
+import type { Settings } from './settings';
+
+/** Events the backend pushes to every connected UI. */
+export interface EventMap {
+  'settings.changed': Settings;
+}
+
+export type EventName = keyof EventMap;
+
+export type BalaEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
+
+export const eventNames: readonly EventName[] = ['settings.changed'];

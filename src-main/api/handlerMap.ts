@@ -1,0 +1,9 @@
+import { appHandlers } from './appHandlers';
+import type { Handlers } from './handlers';
+import { settingsHandlers } from './settingsHandlers';
+
+/** Every domain's handlers in one map; `satisfies` makes a missing operation a compile error. */
+export const handlers = {
+  ...appHandlers,
+  ...settingsHandlers,
+} satisfies Handlers;

@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { RunMode } from '../../shared/api/appInfo';
+import type { Language } from '../../shared/i18n/languages';
+import type { EventBus } from '../events/eventBus';
+import type { SettingsService } from '../settings/settingsService';
+
+/** What every handler may use: the workstation's services, never transport details. */
+export interface BackendContext {
+  readonly dataDir: string;
+  readonly mode: RunMode;
+  readonly version: string;
+  readonly systemLanguage: Language | null;
+  readonly settings: SettingsService;
+  readonly events: EventBus;
+  /** The language in force now (the operator's choice, else the system's, else Kyrgyz). */
+  language(): Language;
+  t(): TFunction;
+}
+
+export type Handler<N extends OperationName> = (
+  input: ParsedInputOf<N>,
+  ctx: BackendContext,
+) => OutputOf<N> | Promise<OutputOf<N>>;
+
+/** The complete map: a missing or mistyped handler is a compile error. */
+export type Handlers = { [N in OperationName]: Handler<N> };
+
+/** The handlers of one domain (`app.*`, `settings.*`, …). */
+export type DomainHandlers<D extends string> = {
+  [N in OperationName as N extends `${D}.${string}` ? N : never]: Handler<N>;
+};

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import type { TFunction } from 'i18next';
+import type { RunMode } from '../shared/api/appInfo';
+import { defaultLanguage, pickLanguage, type Language } from '../shared/i18n/languages';
+import { translatorFor } from '../shared/i18n/translator';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { handlers } from './api/handlerMap';
+import type { BackendContext } from './api/handlers';
+import { appVersion } from './appVersion';
+import { EventBus } from './events/eventBus';
+import { silentLogger, type Logger } from './log/logger';
+import { systemLocales } from './paths/systemLocales';
+import { SettingsService } from './settings/settingsService';
+
+export interface BackendOptions {
+  dataDir: string;
+  mode: RunMode;
+  /** The system's preferred locales; Electron passes app.getPreferredSystemLanguages(). */
+  locales?: readonly string[];
+  /** Forces the language of messages for this run (the CLI's --lang), above the settings. */
+  language?: Language;
+  log?: Logger;
+}
+
+export interface Backend {
+  readonly ctx: BackendContext;
+  readonly call: Dispatch;
+  readonly events: EventBus;
+  close(): Promise<void>;
+}
+
+/** The workstation backend, independent of any transport: Electron, HTTP, CLI and tests share it. */
+export function createBackend(options: BackendOptions): Backend {
+  const log = options.log ?? silentLogger;
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const events = new EventBus();
+  const settings = new SettingsService(options.dataDir, events, (keptAs) =>
+    log.warn(`settings.json was unreadable; kept as ${keptAs}, defaults in use`),
+  );
+  const systemLanguage = pickLanguage(options.locales ?? systemLocales());
+  const translators = new Map<Language, TFunction>();
+
+  const ctx: BackendContext = {
+    dataDir: options.dataDir,
+    mode: options.mode,
+    version: appVersion,
+    systemLanguage,
+    settings,
+    events,
+    language: () => options.language ?? settings.get().language ?? systemLanguage ?? defaultLanguage,
+    t: () => {
+      const language = ctx.language();
+      let t = translators.get(language);
+      if (!t) translators.set(language, (t = translatorFor(language)));
+      return t;
+    },
+  };
+
+  const call = createDispatcher(handlers, ctx, {
+    internalError: (operation, error) => log.error(`operation ${operation} failed`, error),
+  });
+
+  return { ctx, call, events, close: () => Promise.resolve() };
+}
