@@ -1,8 +1,8 @@
 import type { Result } from '../../shared/api/result';
 
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 export const processIo: CliIo = {

@@ -22,6 +22,10 @@ export const az = {
     nextStepText:
       'Administrator qoşulma profilini (.balaprofile faylı) və ayrıca aktivləşdirmə kodunu verir. Hər ikisini hazır saxlayın: iş yeri onların köməyi ilə mərkəzi serverə qoşulur.',
   },
+  calendar: {
+    monthsGenitive: 'yanvar,fevral,mart,aprel,may,iyun,iyul,avqust,sentyabr,oktyabr,noyabr,dekabr',
+    longDate: '{{day}} {{month}} {{year}}',
+  },
   info: {
     title: 'Bu iş yeri haqqında',
     version: 'Versiya',

@@ -20,6 +20,10 @@ export const en = {
     nextStepText:
       'Your administrator issues a connection profile (a .balaprofile file) and, separately, an activation code. Keep both at hand: activation uses them to connect this workstation to the central server.',
   },
+  calendar: {
+    monthsGenitive: 'January,February,March,April,May,June,July,August,September,October,November,December',
+    longDate: '{{day}} {{month}} {{year}}',
+  },
   info: {
     title: 'About this workstation',
     version: 'Version',

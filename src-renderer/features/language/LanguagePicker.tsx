@@ -1,27 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { languages, nativeLanguageNames, type Language } from '../../../shared/i18n/languages';
-import { useUpdateSettings } from '../settings/mutations';
+import { useLanguageChoice } from './useLanguageChoice';
 
 /** The five languages as a radio group, each named in itself. */
 export function LanguagePicker({ current }: { current: Language }) {
   const { t } = useTranslation();
-  const update = useUpdateSettings();
+  const { shown, choose, error } = useLanguageChoice(current);
   return (
-    <fieldset className="language-picker" disabled={update.isPending}>
+    <fieldset className="language-picker">
       <legend>{t('firstRun.chooseLanguage')}</legend>
       {languages.map((language) => (
-        <label key={language} className={language === current ? 'choice choice--selected' : 'choice'} lang={language}>
-          <input
-            type="radio"
-            name="language"
-            value={language}
-            checked={language === current}
-            onChange={() => update.mutate({ language })}
-          />
+        <label key={language} className={language === shown ? 'choice choice--selected' : 'choice'} lang={language}>
+          <input type="radio" name="language" value={language} checked={language === shown} onChange={() => choose(language)} />
           {nativeLanguageNames[language]}
         </label>
       ))}
-      {update.error ? <p role="alert" className="error">{update.error.message}</p> : null}
+      {error ? <p role="alert" className="error">{error.message}</p> : null}
     </fieldset>
   );
 }
