@@ -1,0 +1,15 @@
+import { benchStartup } from './startup.bench';
+
+/**
+ * `npm run bench`: every figure beside a baseline measured in the same run on the same
+ * machine, so the ratio means something whatever the machine's speed. Later issues add
+ * their benchmarks here.
+ */
+const benches: [string, () => Promise<void>][] = [['startup', () => benchStartup()]];
+
+const only = process.argv[2];
+for (const [name, bench] of benches) {
+  if (only && only !== name) continue;
+  console.log(`— ${name}`);
+  await bench();
+}
