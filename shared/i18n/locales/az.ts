@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { serverAz } from './server/az';
 
 export const az = {
   app: {
@@ -112,4 +113,5 @@ export const az = {
     electronDownloadFailed: 'onun icra faylını yükləmək mümkün olmadı: {{detail}}',
     electronFailedBefore: 'onun icra faylı yoxdur, yükləmə artıq {{date}} tarixində uğursuz olub; yenidən cəhd etmək üçün {{marker}} silin',
   },
+  server: serverAz,
 } as const satisfies Catalogue;

@@ -1,3 +1,5 @@
+import { serverEn } from './server/en';
+
 export const en = {
   app: {
     name: 'Bala',
@@ -110,4 +112,5 @@ export const en = {
     electronDownloadFailed: 'its binary could not be downloaded: {{detail}}',
     electronFailedBefore: 'its binary is missing and the download already failed on {{date}}; delete {{marker}} to try again',
   },
+  server: serverEn,
 } as const;

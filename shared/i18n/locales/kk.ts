@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { serverKk } from './server/kk';
 
 export const kk = {
   app: {
@@ -112,4 +113,5 @@ export const kk = {
     electronDownloadFailed: 'оның орындалатын файлын жүктеу мүмкін болмады: {{detail}}',
     electronFailedBefore: 'оның орындалатын файлы жоқ, жүктеу {{date}} сәтсіз аяқталған; қайталау үшін {{marker}} жойыңыз',
   },
+  server: serverKk,
 } as const satisfies Catalogue;

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { serverKy } from './server/ky';
 
 export const ky = {
   app: {
@@ -112,4 +113,5 @@ export const ky = {
     electronDownloadFailed: 'анын аткарылуучу файлын жүктөп алуу мүмкүн болгон жок: {{detail}}',
     electronFailedBefore: 'анын аткарылуучу файлы жок, жүктөп алуу {{date}} ийгиликсиз болгон; кайра аракет кылуу үчүн {{marker}} өчүрүңүз',
   },
+  server: serverKy,
 } as const satisfies Catalogue;

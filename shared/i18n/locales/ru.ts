@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { serverRu } from './server/ru';
 
 export const ru = {
   app: {
@@ -112,4 +113,5 @@ export const ru = {
     electronDownloadFailed: 'не удалось загрузить его исполняемый файл: {{detail}}',
     electronFailedBefore: 'его исполняемого файла нет, загрузка уже не удалась {{date}}; удалите {{marker}}, чтобы попробовать снова',
   },
+  server: serverRu,
 } as const satisfies Catalogue;
