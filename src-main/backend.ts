@@ -10,6 +10,8 @@ import { appVersion } from './appVersion';
 import { EventBus } from './events/eventBus';
 import { silentLogger, type Logger } from './log/logger';
 import { systemLocales } from './paths/systemLocales';
+import { defaultSearchPlaces, type SearchPlaces } from './activation/profileSearch';
+import { SessionService } from './session/sessionService';
 import { SettingsService } from './settings/settingsService';
 
 export interface BackendOptions {
@@ -20,6 +22,7 @@ export interface BackendOptions {
   /** Forces the language of messages for this run (the CLI's --lang), above the settings. */
   language?: Language;
   log?: Logger;
+  profilePlaces?: SearchPlaces;
 }
 
 export interface Backend {
@@ -40,6 +43,21 @@ export function createBackend(options: BackendOptions): Backend {
   const systemLanguage = pickLanguage(options.locales ?? systemLocales());
   const translators = new Map<Language, TFunction>();
 
+  const language = (): Language => options.language ?? settings.get().language ?? systemLanguage ?? defaultLanguage;
+  const translate = (): TFunction => {
+    const current = language();
+    let t = translators.get(current);
+    if (!t) translators.set(current, (t = translatorFor(current)));
+    return t;
+  };
+  const session = new SessionService({
+    dataDir: options.dataDir,
+    events,
+    language,
+    idleLockMinutes: () => settings.get().idleLockMinutes,
+    describe: (key, params) => translate()(key, params),
+  });
+
   const ctx: BackendContext = {
     dataDir: options.dataDir,
     mode: options.mode,
@@ -47,18 +65,23 @@ export function createBackend(options: BackendOptions): Backend {
     systemLanguage,
     settings,
     events,
-    language: () => options.language ?? settings.get().language ?? systemLanguage ?? defaultLanguage,
-    t: () => {
-      const language = ctx.language();
-      let t = translators.get(language);
-      if (!t) translators.set(language, (t = translatorFor(language)));
-      return t;
-    },
+    session,
+    profilePlaces: options.profilePlaces ?? defaultSearchPlaces(),
+    language,
+    t: translate,
   };
 
   const call = createDispatcher(handlers, ctx, {
     internalError: (operation, error) => log.error(`operation ${operation} failed`, error),
   });
 
-  return { ctx, call, events, close: () => Promise.resolve() };
+  return {
+    ctx,
+    call,
+    events,
+    close: () => {
+      session.close();
+      return Promise.resolve();
+    },
+  };
 }

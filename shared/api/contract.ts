@@ -1,7 +1,23 @@
 import { z } from 'zod';
-import { operation } from './operation';
+import { operation, type OperationDef } from './operation';
 import type { AppInfo } from './appInfo';
+import type { SessionStatus } from './session';
 import { settingsPatchSchema, type Settings } from './settings';
+
+const profileSource = z.discriminatedUnion('kind', [
+  /** Uploaded from the operator's computer (browser mode, or Electron's file picker). */
+  z.object({ kind: z.literal('file'), name: z.string().max(255), contentBase64: z.string().max(400_000) }),
+  /** One of the places activation.findProfiles listed. */
+  z.object({ kind: z.literal('path'), path: z.string().max(4096).regex(/\.balaprofile$/i) }),
+]);
+
+export interface FoundProfile {
+  path: string;
+  fileName: string;
+  /** Where it was found: beside the installer, the machine-wide folder, a removable drive. */
+  source: 'installer' | 'machine' | 'removable';
+  modifiedAt: string;
+}
 
 /** Operations that take no input accept `undefined` or `{}` and nothing else. */
 const noInput = z.object({}).strict().optional();
@@ -23,13 +39,36 @@ export const contract = {
     input: settingsPatchSchema,
     summary: 'Change some settings; answers the settings after the change.',
   }),
+  'activation.findProfiles': operation<FoundProfile[]>()({
+    input: noInput,
+    summary: 'Connection profiles found beside the installer, in the machine-wide folder or on removable drives.',
+  }),
+  'activation.activate': operation<SessionStatus>()({
+    input: z.object({ source: profileSource, activationCode: z.string().min(1).max(64) }).strict(),
+    summary: 'Activate this workstation with an issued connection profile and its activation code.',
+  }),
+  'session.status': operation<SessionStatus>()({
+    input: noInput,
+    summary: 'Whether the workstation is activated and who is signed in.',
+  }),
+  'session.signIn': operation<SessionStatus>()({
+    input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    summary: 'Sign an operator in (offline against the local keyring; online also against the server).',
+  }),
+  'session.changePassword': operation<SessionStatus>()({
+    input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }).strict(),
+    summary: "Change the signed-in operator's password.",
+  }),
+  'session.signOut': operation<SessionStatus>()({ input: noInput, summary: 'Sign out and close the cache.' }),
+  'session.lock': operation<SessionStatus>()({ input: noInput, summary: 'Lock the workstation now.' }),
+  'session.activity': operation<null>()({ input: noInput, summary: 'The operator is active: restart the idle-lock countdown.' }),
 } as const;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;
 export type InputOf<N extends OperationName> = z.input<Contract[N]['input']>;
 export type ParsedInputOf<N extends OperationName> = z.output<Contract[N]['input']>;
-export type OutputOf<N extends OperationName> = NonNullable<Contract[N]['__result']>;
+export type OutputOf<N extends OperationName> = Contract[N] extends OperationDef<z.ZodType, infer O> ? O : never;
 
 export const operationNames = Object.keys(contract) as OperationName[];
 

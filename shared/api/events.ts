@@ -1,12 +1,14 @@
+import type { SessionStatus } from './session';
 import type { Settings } from './settings';
 
 /** Events the backend pushes to every connected UI. */
 export interface EventMap {
   'settings.changed': Settings;
+  'session.changed': SessionStatus;
 }
 
 export type EventName = keyof EventMap;
 
 export type BalaEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
-export const eventNames: readonly EventName[] = ['settings.changed'];
+export const eventNames: readonly EventName[] = ['settings.changed', 'session.changed'];

@@ -1,9 +1,13 @@
+import { activationHandlers } from './activationHandlers';
 import { appHandlers } from './appHandlers';
 import type { Handlers } from './handlers';
+import { sessionHandlers } from './sessionHandlers';
 import { settingsHandlers } from './settingsHandlers';
 
 /** Every domain's handlers in one map; `satisfies` makes a missing operation a compile error. */
 export const handlers = {
   ...appHandlers,
   ...settingsHandlers,
+  ...activationHandlers,
+  ...sessionHandlers,
 } satisfies Handlers;

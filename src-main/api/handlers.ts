@@ -3,6 +3,8 @@ import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/co
 import type { RunMode } from '../../shared/api/appInfo';
 import type { Language } from '../../shared/i18n/languages';
 import type { EventBus } from '../events/eventBus';
+import type { SearchPlaces } from '../activation/profileSearch';
+import type { SessionService } from '../session/sessionService';
 import type { SettingsService } from '../settings/settingsService';
 
 /** What every handler may use: the workstation's services, never transport details. */
@@ -13,6 +15,9 @@ export interface BackendContext {
   readonly systemLanguage: Language | null;
   readonly settings: SettingsService;
   readonly events: EventBus;
+  readonly session: SessionService;
+  /** Where activation looks for issued profiles (tests point it elsewhere). */
+  readonly profilePlaces: SearchPlaces;
   /** The language in force now (the operator's choice, else the system's, else Kyrgyz). */
   language(): Language;
   t(): TFunction;

@@ -11,6 +11,7 @@ import { defaultDataDir } from '../paths/dataDir';
 import { systemLocales } from '../paths/systemLocales';
 import { inProcessClient } from '../transport/inProcessClient';
 import { processIo, report, table, type CliIo } from './output';
+import { registerSessionCommands } from './sessionCommands';
 
 interface GlobalOptions {
   data?: string;
@@ -100,6 +101,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       if (/^(-?\d+(\.\d+)?|null)$/.test(value)) parsed = JSON.parse(value);
       exitCode = report(io, await client.call('settings.update', { [key]: parsed }), options.json === true, showSettings(backend.ctx.t()));
     });
+
+  registerSessionCommands(program, {
+    io,
+    helpT,
+    json: () => program.opts<GlobalOptions>().json === true,
+    open: () => open(program.opts<GlobalOptions>()),
+    exit: (code) => {
+      exitCode = code;
+    },
+  });
 
   try {
     if (argv.length === 0) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../fsx/atomicWrite';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/api/settings';
 
 export interface SettingsFileProblem {
@@ -39,16 +40,7 @@ export class SettingsFile {
   }
 
   write(settings: Settings): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, `${JSON.stringify(settings, null, 2)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, this.file);
+    writeFileAtomic(this.file, `${JSON.stringify(settings, null, 2)}\n`);
   }
 }
 

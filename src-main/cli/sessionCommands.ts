@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { TFunction } from 'i18next';
+import type { BalaClient } from '../../shared/api/client';
+import type { SessionStatus } from '../../shared/api/session';
+import { formatDate } from '../../shared/i18n/format';
+import type { Backend } from '../backend';
+import { secretInput } from './credentials';
+import { report, table, type CliIo } from './output';
+
+export interface CliSession {
+  io: CliIo;
+  helpT: TFunction;
+  json: () => boolean;
+  open: () => { client: BalaClient; backend: Backend };
+  exit: (code: number) => void;
+}
+
+/** `bala activate`, `bala whoami`, `bala passwd`: credentials come from the environment or a prompt. */
+export function registerSessionCommands(program: Command, cli: CliSession): void {
+  const { io, helpT } = cli;
+
+  /** Reads a required secret or explains which variable to set; null means "give up" (exit 2 set). */
+  const need = async (envName: string, promptKey: string, t: TFunction): Promise<string | null> => {
+    const value = await secretInput(envName, t(promptKey));
+    if (value === null) {
+      io.err(t('cli.noInput', { name: envName }));
+      cli.exit(2);
+    }
+    return value;
+  };
+
+  program
+    .command('activate')
+    .description(helpT('cli.cmdActivate'))
+    .requiredOption('--profile <file>', helpT('cli.optProfile'))
+    .action(async (options: { profile: string }) => {
+      const { client, backend } = cli.open();
+      const t = backend.ctx.t();
+      const code = await need('BALA_ACTIVATION_CODE', 'cli.promptCode', t);
+      if (code === null) return;
+      let content: string;
+      try {
+        content = fs.readFileSync(path.resolve(options.profile)).toString('base64');
+      } catch {
+        cli.exit(report(io, { ok: false, error: { code: 'NOT_FOUND', message: t('errors.NOT_FOUND') } }, cli.json(), () => ''));
+        return;
+      }
+      const result = await client.call('activation.activate', {
+        source: { kind: 'file', name: path.basename(options.profile), contentBase64: content },
+        activationCode: code,
+      });
+      cli.exit(
+        report(io, result, cli.json(), (status) =>
+          status.state === 'notActivated' ? '' : t('cli.activated', { workstation: status.workstationName, agency: status.agencyName }),
+        ),
+      );
+    });
+
+  const signedIn = async (): Promise<{ client: BalaClient; backend: Backend; status: SessionStatus; password: string } | null> => {
+    const { client, backend } = cli.open();
+    const t = backend.ctx.t();
+    const username = await need('BALA_USER', 'cli.promptUser', t);
+    if (username === null) return null;
+    const password = await need('BALA_PASSWORD', 'cli.promptPassword', t);
+    if (password === null) return null;
+    const result = await client.call('session.signIn', { username, password });
+    if (!result.ok) {
+      cli.exit(report(io, result, cli.json(), () => ''));
+      return null;
+    }
+    return { client, backend, status: result.value, password };
+  };
+
+  const describe = (t: TFunction, backend: Backend) => (status: SessionStatus) => {
+    if (status.state !== 'signedIn') return status.state;
+    const lines = table([
+      [t('cli.user'), `${status.user.displayName} (${status.user.username})`],
+      [t('cli.role'), status.user.role],
+      [t('cli.workstation'), status.workstationName],
+      [t('cli.agency'), status.agencyName],
+      [t('cli.validUntil'), formatDate(new Date(status.user.validUntil), backend.ctx.language())],
+      [t('cli.online'), status.verifiedOnline ? t('cli.yes') : t('cli.no')],
+    ]);
+    const notes = [status.serverNotice?.message, status.mustChangePassword ? t('cli.mustChange') : undefined].filter(Boolean);
+    return [lines, ...notes].join('\n');
+  };
+
+  program
+    .command('whoami')
+    .description(helpT('cli.cmdWhoami'))
+    .action(async () => {
+      const session = await signedIn();
+      if (!session) return;
+      const t = session.backend.ctx.t();
+      cli.exit(report(io, { ok: true, value: session.status }, cli.json(), describe(t, session.backend)));
+      await session.client.call('session.signOut');
+    });
+
+  program
+    .command('passwd')
+    .description(helpT('cli.cmdPasswd'))
+    .action(async () => {
+      const session = await signedIn();
+      if (!session) return;
+      const t = session.backend.ctx.t();
+      const fresh = await need('BALA_NEW_PASSWORD', 'cli.promptNewPassword', t);
+      if (fresh === null) return;
+      if (!process.env.BALA_NEW_PASSWORD) {
+        const again = await need('BALA_NEW_PASSWORD', 'cli.promptRepeat', t);
+        if (again !== fresh) {
+          io.err(t('cli.mismatch'));
+          cli.exit(1);
+          return;
+        }
+      }
+      const result = await session.client.call('session.changePassword', {
+        currentPassword: session.password,
+        newPassword: fresh,
+      });
+      cli.exit(report(io, result, cli.json(), () => t('cli.passwordChanged')));
+      await session.client.call('session.signOut');
+    });
+}

@@ -1,0 +1,69 @@
+import https from 'node:https';
+import type { z } from 'zod';
+import { serverErrorSchema, type ServerError } from '../../shared/serverApi/serverApi';
+
+/** What the workstation needs to reach its server: from the profile, kept in the encrypted cache. */
+export interface ServerConnection {
+  url: string;
+  tlsServerName: string;
+  caCertPem: string;
+  clientKeyPem: string;
+  clientCertPem: string;
+}
+
+export type ServerAnswer<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'refused'; error: ServerError }
+  | { kind: 'unreachable'; detail: string };
+
+/**
+ * One JSON request to the central server over mutual TLS: the workstation's certificate proves
+ * which workstation asks, the profile's CA is the only one trusted for the server.
+ */
+export function serverRequest<T>(
+  connection: ServerConnection,
+  method: 'GET' | 'POST',
+  route: string,
+  body: unknown,
+  valueSchema: z.ZodType<T>,
+  timeoutMs = 10_000,
+): Promise<ServerAnswer<T>> {
+  return new Promise((resolve) => {
+    const url = new URL(route, connection.url);
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const request = https.request(
+      url,
+      {
+        method,
+        ca: connection.caCertPem,
+        key: connection.clientKeyPem,
+        cert: connection.clientCertPem,
+        servername: connection.tlsServerName,
+        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+        timeout: timeoutMs,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok?: unknown; value?: unknown; error?: unknown };
+            if (json.ok === true) {
+              const value = valueSchema.safeParse(json.value);
+              resolve(value.success ? { kind: 'ok', value: value.data } : { kind: 'unreachable', detail: 'unexpected answer' });
+              return;
+            }
+            const error = serverErrorSchema.safeParse(json.error);
+            resolve(error.success ? { kind: 'refused', error: error.data } : { kind: 'unreachable', detail: `HTTP ${response.statusCode ?? '?'}` });
+          } catch {
+            resolve({ kind: 'unreachable', detail: `HTTP ${response.statusCode ?? '?'}: not JSON` });
+          }
+        });
+        response.on('error', (error) => resolve({ kind: 'unreachable', detail: error.message }));
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', (error) => resolve({ kind: 'unreachable', detail: error.message }));
+    request.end(payload);
+  });
+}

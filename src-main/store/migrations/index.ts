@@ -1,0 +1,6 @@
+import { migration001 } from './001_workstation';
+
+/** Numbered migrations of the workstation cache, applied in order; never edit a shipped one. */
+export const cacheMigrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: '001_workstation', sql: migration001 },
+];

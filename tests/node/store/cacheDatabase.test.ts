@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openCache } from '../../../src-main/store/cacheDatabase';
+import { cacheMigrations } from '../../../src-main/store/migrations';
+import { tempDir } from '../../support/tempDir';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const freshFile = () => {
+  const temp = tempDir();
+  cleanups.push(temp.cleanup);
+  return path.join(temp.dir, 'cache.db');
+};
+
+describe('encrypted cache', () => {
+  it('keeps its content unreadable on disk, WAL included', () => {
+    const file = freshFile();
+    const key = crypto.randomBytes(32);
+    const db = openCache(file, key, { create: true });
+    db.prepare('INSERT INTO operators (username, display_name, role) VALUES (?, ?, ?)').run('u1', 'Нургүл Асанбекова ZQXJ', 'r');
+    // Read the files while the WAL still holds the row, and again after a checkpoint.
+    const scan = () =>
+      fs.readdirSync(path.dirname(file)).some((name) => {
+        const bytes = fs.readFileSync(path.join(path.dirname(file), name));
+        return bytes.includes(Buffer.from('ZQXJ')) || bytes.includes(Buffer.from('Нургүл', 'utf8')) || bytes.includes(Buffer.from('SQLite format 3'));
+      });
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    expect(scan()).toBe(false);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(scan()).toBe(false);
+    const reopened = openCache(file, key);
+    expect(reopened.prepare('SELECT display_name FROM operators').get()).toEqual({ display_name: 'Нургүл Асанбекова ZQXJ' });
+    reopened.close();
+  });
+
+  it('refuses a wrong key with CACHE_WRONG_KEY and leaves the file as it was', () => {
+    const file = freshFile();
+    openCache(file, crypto.randomBytes(32), { create: true }).close();
+    const before = fs.readFileSync(file);
+    expect(() => openCache(file, crypto.randomBytes(32))).toThrow(expect.objectContaining({ code: 'CACHE_WRONG_KEY' }));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a foreign (plain SQLite) file and a damaged one, distinctly', () => {
+    const plain = freshFile();
+    const db = new Database(plain);
+    db.exec('CREATE TABLE x (y)');
+    db.close();
+    expect(() => openCache(plain, crypto.randomBytes(32))).toThrow(expect.objectContaining({ code: 'CACHE_WRONG_KEY' }));
+    const missing = freshFile();
+    expect(() => openCache(missing, crypto.randomBytes(32))).toThrow(expect.objectContaining({ code: 'CACHE_DAMAGED' }));
+  });
+
+  it('cannot be opened by the sqlite3 command-line tool', () => {
+    const sqlite3 = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' }).stdout.trim();
+    if (!sqlite3) {
+      console.warn('skipped: sqlite3 command-line tool not installed');
+      return;
+    }
+    const file = freshFile();
+    openCache(file, crypto.randomBytes(32), { create: true }).close();
+    const run = spawnSync(sqlite3, [file, 'SELECT * FROM sqlite_master;'], { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/not a database|encrypted/i);
+  });
+});
+
+describe('cache migrations', () => {
+  it('are numbered 1, 2, 3… without gaps', () => {
+    expect(cacheMigrations.map((m) => m.version)).toEqual(cacheMigrations.map((_, index) => index + 1));
+  });
+
+  it('001_workstation creates its tables and an append-only audit log; applying again changes nothing', () => {
+    const file = freshFile();
+    const db = openCache(file, crypto.randomBytes(32), { create: true });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['audit_log', 'operators', 'pending_password_changes', 'workstation']));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(migrate(db)).toBe(1);
+    db.prepare("INSERT INTO audit_log (at, actor, action) VALUES ('t', 'a', 'x')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'y'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    db.close();
+  });
+});
