@@ -44,7 +44,7 @@ describe('operator sign-in, offline', () => {
     const changed = await backend.call('session.changePassword', { currentPassword: 'Generated-Pass-1', newPassword: 'Better-Secret-42' });
     expect(changed).toMatchObject({ ok: true, value: { state: 'signedIn', mustChangePassword: false } });
     expect(backend.ctx.session.database().prepare('SELECT count(*) AS n FROM pending_password_changes').get()).toEqual({ n: 1 });
-    expect(await backend.call('session.signOut')).toMatchObject({ ok: true, value: { state: 'signedOut' } });
+    expect(await backend.call('session.signOut', undefined)).toMatchObject({ ok: true, value: { state: 'signedOut' } });
 
     // A fresh process: the old password is gone, the new one opens the cache offline.
     const restarted = createBackend({ dataDir, mode: 'test', locales: ['en'] });
@@ -84,11 +84,11 @@ describe('operator sign-in, offline', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     expect((await backend.call('session.signIn', { username: 'aigul', password: 'Generated-Pass-1' })).ok).toBe(true);
     vi.advanceTimersByTime(50_000);
-    await backend.call('session.activity');
+    await backend.call('session.activity', undefined);
     vi.advanceTimersByTime(50_000);
-    expect((await backend.call('session.status')).ok && (await backend.call('session.status'))).toMatchObject({ value: { state: 'signedIn' } });
+    expect((await backend.call('session.status', undefined)).ok && (await backend.call('session.status', undefined))).toMatchObject({ value: { state: 'signedIn' } });
     vi.advanceTimersByTime(11_000);
-    expect(await backend.call('session.status')).toMatchObject({ ok: true, value: { state: 'locked', username: 'aigul' } });
+    expect(await backend.call('session.status', undefined)).toMatchObject({ ok: true, value: { state: 'locked', username: 'aigul' } });
     expect(() => backend.ctx.session.database()).toThrow(expect.objectContaining({ code: 'SIGNED_OUT' }));
     expect(events).toEqual(['signedIn', 'locked']);
     vi.useRealTimers();
@@ -111,7 +111,7 @@ describe('operator sign-in, offline', () => {
       }
     };
     check(); // while signed in: the WAL holds the fresh rows
-    await backend.call('session.signOut');
+    await backend.call('session.signOut', undefined);
     check();
   });
 });
