@@ -1,3 +1,4 @@
+import { benchCache } from './cache.bench';
 import { benchStartup } from './startup.bench';
 
 /**
@@ -5,7 +6,10 @@ import { benchStartup } from './startup.bench';
  * machine, so the ratio means something whatever the machine's speed. Later issues add
  * their benchmarks here.
  */
-const benches: [string, () => Promise<void>][] = [['startup', () => benchStartup()]];
+const benches: [string, () => Promise<void>][] = [
+  ['startup', () => benchStartup()],
+  ['cache', () => benchCache()],
+];
 
 const only = process.argv[2];
 for (const [name, bench] of benches) {
