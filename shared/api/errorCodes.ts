@@ -34,6 +34,8 @@ export const errorCodes = [
   'WORKSTATION_SUSPENDED',
   'WORKSTATION_REVOKED',
   'WORKSTATION_RESTRICTED',
+  'RECORD_CHANGED',
+  'DUPLICATE_PIN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -66,6 +66,8 @@ export interface FormDef {
   sections: readonly SectionDef[];
   /** A field whose value titles a record in lists and history (e.g. the child's name). */
   titleField?: string;
+  /** Fields that identify a person, for duplicate search (§9.4): PIN, name, birth date. */
+  identity?: { pin?: string; name?: string; birthDate?: string };
 }
 
 /** A person's name as the regulations list it: surname, name, patronymic (if any). */

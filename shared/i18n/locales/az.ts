@@ -54,6 +54,8 @@ export const az = {
     PAYLOAD_TOO_LARGE: 'Sorğu çox böyükdür.',
     INVALID_INPUT: 'Bəzi dəyərlər düzgün deyil. İşarələnmiş sahələri yoxlayın.',
     NOT_FOUND: 'Tapılmadı.',
+    RECORD_CHANGED: 'Siz qeydi redaktə edərkən onu {{by}} {{at}} tarixində saxladı. Dəyişiklikləriniz qaralama kimi saxlanılıb: müqayisə üçün qeydi yenidən açın.',
+    DUPLICATE_PIN: 'Bu FİN ilə qeyd artıq mövcuddur. Yenisini yaratmaq əvəzinə həmin qeydi açın.',
     STORAGE_FAILED: 'Məlumat qovluğuna yazmaq mümkün olmadı: {{reason}}',
     INTERNAL: 'Gözlənilməz xəta baş verdi. Bu əməliyyat heç nə saxlamadı; yenidən cəhd edin.',
     NOT_ACTIVATED: 'Bu iş yeri hələ aktivləşdirilməyib.',

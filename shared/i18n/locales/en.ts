@@ -53,6 +53,8 @@ export const en = {
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     INVALID_INPUT: 'Some values are not valid. Check the marked fields.',
     NOT_FOUND: 'Not found.',
+    RECORD_CHANGED: '{{by}} saved this record at {{at}} while you were editing it. Your changes are kept as a draft: open the record again to compare.',
+    DUPLICATE_PIN: 'A record with this PIN already exists. Open that record instead of creating a new one.',
     STORAGE_FAILED: 'Could not save to the data folder: {{reason}}',
     INTERNAL: 'An unexpected error occurred. Nothing was saved by this action; try again.',
     NOT_ACTIVATED: 'This workstation has not been activated yet.',

@@ -1,0 +1,27 @@
+import type { FormDef, FormValues, PersonNameValue } from '../../shared/forms/formTypes';
+import { nameSkeleton } from '../../shared/forms/nameMatching';
+import { normalisePin } from '../../shared/forms/pin/readPin';
+
+export interface IdentityKey {
+  kind: 'pin' | 'name' | 'birth';
+  value: string;
+}
+
+const isName = (value: unknown): value is PersonNameValue =>
+  typeof value === 'object' && value !== null && 'surname' in value && 'givenName' in value;
+
+/** The keys duplicate search looks a record up by, from the form's identity fields. */
+export function identityKeys(form: FormDef, values: FormValues): IdentityKey[] {
+  const keys: IdentityKey[] = [];
+  const { pin, name, birthDate } = form.identity ?? {};
+  const pinValue = pin ? values[pin] : undefined;
+  if (typeof pinValue === 'string' && pinValue.trim()) keys.push({ kind: 'pin', value: normalisePin(pinValue) });
+  const nameValue = name ? values[name] : undefined;
+  if (isName(nameValue)) {
+    const skeleton = `${nameSkeleton(nameValue.surname)} ${nameSkeleton(nameValue.givenName)}`;
+    if (skeleton.trim()) keys.push({ kind: 'name', value: skeleton });
+  }
+  const birthValue = birthDate ? values[birthDate] : undefined;
+  if (typeof birthValue === 'string' && birthValue) keys.push({ kind: 'birth', value: birthValue });
+  return keys;
+}

@@ -1,0 +1,208 @@
+import crypto from 'node:crypto';
+import type { FormDef, FormValues, PhotoValue } from '../../shared/forms/formTypes';
+import { similarSkeletons } from '../../shared/forms/nameMatching';
+import { BalaError } from '../api/balaError';
+import type { CacheDatabase } from '../store/cacheDatabase';
+import { diffValues, type FieldChange } from './changes';
+import { identityKeys } from './identityKeys';
+
+export interface StoredRecord {
+  id: string;
+  formId: string;
+  formVersion: number;
+  values: FormValues;
+  revision: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface HistoryEntry {
+  revision: number;
+  at: string;
+  by: string;
+  formVersion: number;
+  changes: FieldChange[];
+  reason: string | null;
+}
+
+export interface PossibleDuplicate {
+  recordId: string;
+  /** Why it is shown: the same PIN, or a similar name with a birth date within the window. */
+  samePin: boolean;
+  similarName: boolean;
+}
+
+interface RecordRow {
+  id: string;
+  form_id: string;
+  form_version: number;
+  values_json: string;
+  revision: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+const toRecord = (row: RecordRow): StoredRecord => ({
+  id: row.id,
+  formId: row.form_id,
+  formVersion: row.form_version,
+  values: JSON.parse(row.values_json) as FormValues,
+  revision: row.revision,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+});
+
+/** How far apart two birth dates may be and still suggest the same child (typing slips). */
+const birthWindowDays = 31;
+
+const shiftDate = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Records of every form, kept in the encrypted cache with their whole history. The caller has
+ * validated the values against the form; this store keeps them consistent: revisions, history,
+ * identity keys, and one record per PIN per form.
+ */
+export class RecordStore {
+  constructor(
+    private readonly db: CacheDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  create(form: FormDef, values: FormValues, by: string, reason: string | null = null): StoredRecord {
+    const id = crypto.randomUUID();
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      this.refuseDuplicatePin(form, values, null);
+      this.db
+        .prepare('INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
+        .run(id, form.id, form.version, JSON.stringify(values), at, by, at, by);
+      this.appendHistory(id, 1, at, by, form.version, diffValues({}, values), reason);
+      this.writeKeys(form, id, values);
+    })();
+    return this.require(id);
+  }
+
+  /** Saves a new version; refused if someone saved in between (`baseRevision` is stale). */
+  update(form: FormDef, id: string, baseRevision: number, values: FormValues, by: string, reason: string | null = null): StoredRecord {
+    return this.db.transaction(() => {
+      const current = this.require(id);
+      if (current.formId !== form.id) throw new BalaError('NOT_FOUND');
+      if (current.revision !== baseRevision) throw new BalaError('RECORD_CHANGED', { by: current.updatedBy, at: current.updatedAt });
+      const changes = diffValues(current.values, values);
+      if (changes.length === 0) return current;
+      this.refuseDuplicatePin(form, values, id);
+      const at = this.now().toISOString();
+      const revision = current.revision + 1;
+      this.db
+        .prepare('UPDATE records SET form_version = ?, values_json = ?, revision = ?, updated_at = ?, updated_by = ? WHERE id = ?')
+        .run(form.version, JSON.stringify(values), revision, at, by, id);
+      this.appendHistory(id, revision, at, by, form.version, changes, reason);
+      this.db.prepare('DELETE FROM record_keys WHERE record_id = ?').run(id);
+      this.writeKeys(form, id, values);
+      return this.require(id);
+    })();
+  }
+
+  get(id: string): StoredRecord | null {
+    const row = this.db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  list(formId: string, limit = 100, offset = 0): StoredRecord[] {
+    const rows = this.db.prepare('SELECT * FROM records WHERE form_id = ? ORDER BY updated_at DESC, id LIMIT ? OFFSET ?').all(formId, limit, offset) as RecordRow[];
+    return rows.map(toRecord);
+  }
+
+  history(id: string): HistoryEntry[] {
+    const rows = this.db
+      .prepare('SELECT revision, at, by, form_version, changes_json, reason FROM record_history WHERE record_id = ? ORDER BY revision')
+      .all(id) as { revision: number; at: string; by: string; form_version: number; changes_json: string; reason: string | null }[];
+    return rows.map((row) => ({
+      revision: row.revision,
+      at: row.at,
+      by: row.by,
+      formVersion: row.form_version,
+      changes: JSON.parse(row.changes_json) as FieldChange[],
+      reason: row.reason,
+    }));
+  }
+
+  /** Records of the same form that may be the same person: same PIN, or similar name and close birth date. */
+  possibleDuplicates(form: FormDef, values: FormValues, excludeId: string | null = null): PossibleDuplicate[] {
+    const keys = identityKeys(form, values);
+    const found = new Map<string, PossibleDuplicate>();
+    const entry = (recordId: string) => {
+      let match = found.get(recordId);
+      if (!match) found.set(recordId, (match = { recordId, samePin: false, similarName: false }));
+      return match;
+    };
+    const pin = keys.find((key) => key.kind === 'pin');
+    if (pin) {
+      const rows = this.db.prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value = ?").all(form.id, pin.value) as { record_id: string }[];
+      for (const row of rows) entry(row.record_id).samePin = true;
+    }
+    const name = keys.find((key) => key.kind === 'name');
+    const birth = keys.find((key) => key.kind === 'birth');
+    if (name && birth) {
+      const rows = this.db
+        .prepare(
+          `SELECT n.record_id, n.value FROM record_keys b JOIN record_keys n ON n.record_id = b.record_id AND n.kind = 'name'
+           WHERE b.form_id = ? AND b.kind = 'birth' AND b.value BETWEEN ? AND ?`,
+        )
+        .all(form.id, shiftDate(birth.value, -birthWindowDays), shiftDate(birth.value, birthWindowDays)) as { record_id: string; value: string }[];
+      const [surname = '', given = ''] = name.value.split(' ');
+      for (const row of rows) {
+        const [otherSurname = '', otherGiven = ''] = row.value.split(' ');
+        if (similarSkeletons(surname, otherSurname) && similarSkeletons(given, otherGiven)) entry(row.record_id).similarName = true;
+      }
+    }
+    if (excludeId) found.delete(excludeId);
+    return [...found.values()];
+  }
+
+  putBlob(mimeType: string, data: Buffer, by: string): PhotoValue {
+    const id = crypto.randomUUID();
+    const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+    this.db
+      .prepare('INSERT INTO blobs (id, mime_type, bytes, sha256, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, mimeType, data.length, sha256, data, this.now().toISOString(), by);
+    return { blobId: id, mimeType, bytes: data.length };
+  }
+
+  getBlob(id: string): { mimeType: string; data: Buffer } | null {
+    const row = this.db.prepare('SELECT mime_type, data FROM blobs WHERE id = ?').get(id) as { mime_type: string; data: Buffer } | undefined;
+    return row ? { mimeType: row.mime_type, data: row.data } : null;
+  }
+
+  private require(id: string): StoredRecord {
+    const record = this.get(id);
+    if (!record) throw new BalaError('NOT_FOUND');
+    return record;
+  }
+
+  private refuseDuplicatePin(form: FormDef, values: FormValues, selfId: string | null): void {
+    const pin = identityKeys(form, values).find((key) => key.kind === 'pin');
+    if (!pin) return;
+    const other = this.db
+      .prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value = ? AND record_id IS NOT ? LIMIT 1")
+      .get(form.id, pin.value, selfId) as { record_id: string } | undefined;
+    if (other) throw new BalaError('DUPLICATE_PIN', { recordId: other.record_id });
+  }
+
+  private appendHistory(id: string, revision: number, at: string, by: string, formVersion: number, changes: FieldChange[], reason: string | null): void {
+    this.db
+      .prepare('INSERT INTO record_history (record_id, revision, at, by, form_version, changes_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, revision, at, by, formVersion, JSON.stringify(changes), reason);
+  }
+
+  private writeKeys(form: FormDef, id: string, values: FormValues): void {
+    const insert = this.db.prepare('INSERT INTO record_keys (record_id, form_id, kind, value) VALUES (?, ?, ?, ?)');
+    for (const key of identityKeys(form, values)) insert.run(id, form.id, key.kind, key.value);
+  }
+}
