@@ -11,6 +11,8 @@ import { EventBus } from './events/eventBus';
 import { silentLogger, type Logger } from './log/logger';
 import { systemLocales } from './paths/systemLocales';
 import { defaultSearchPlaces, type SearchPlaces } from './activation/profileSearch';
+import type { PackDef } from '../shared/forms/packTypes';
+import { registryPacks } from '../shared/packs';
 import { SessionService } from './session/sessionService';
 import { SettingsService } from './settings/settingsService';
 
@@ -23,6 +25,8 @@ export interface BackendOptions {
   language?: Language;
   log?: Logger;
   profilePlaces?: SearchPlaces;
+  /** Registry packs (default: every pack Bala ships); tests pass their own. */
+  packs?: readonly PackDef[];
 }
 
 export interface Backend {
@@ -67,6 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     session,
     profilePlaces: options.profilePlaces ?? defaultSearchPlaces(),
+    packs: options.packs ?? registryPacks,
     language,
     t: translate,
   };

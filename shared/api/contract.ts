@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operation, type OperationDef } from './operation';
 import type { AppInfo } from './appInfo';
+import { recordInputs, type DraftView, type DuplicateCandidate, type HistoryView, type PhotoValue, type RecordSummary, type RecordView } from './records';
 import type { SessionStatus } from './session';
 import { settingsPatchSchema, type Settings } from './settings';
 
@@ -62,6 +63,23 @@ export const contract = {
   'session.signOut': operation<SessionStatus>()({ input: noInput, summary: 'Sign out and close the cache.' }),
   'session.lock': operation<SessionStatus>()({ input: noInput, summary: 'Lock the workstation now.' }),
   'session.activity': operation<null>()({ input: noInput, summary: 'The operator is active: restart the idle-lock countdown.' }),
+  'records.list': operation<RecordSummary[]>()({ input: recordInputs.list, summary: 'Records of one form, most recently changed first.' }),
+  'records.get': operation<RecordView>()({ input: recordInputs.get, summary: "One record, with the fields the operator's role may see." }),
+  'records.checkDuplicates': operation<DuplicateCandidate[]>()({
+    input: recordInputs.checkDuplicates,
+    summary: 'Records that may be the same person: the same PIN, or a similar name with a close birth date.',
+  }),
+  'records.create': operation<RecordView>()({
+    input: recordInputs.create,
+    summary: 'Save a new record; refused while likely duplicates exist unless the operator gives a reason.',
+  }),
+  'records.update': operation<RecordView>()({ input: recordInputs.update, summary: 'Save a new version of a record (refused if someone saved in between).' }),
+  'records.history': operation<HistoryView[]>()({ input: recordInputs.history, summary: 'Who changed which field of a record, and when.' }),
+  'drafts.save': operation<DraftView>()({ input: recordInputs.draftSave, summary: 'Autosave unsaved work to the encrypted cache.' }),
+  'drafts.list': operation<DraftView[]>()({ input: noInput, summary: "The signed-in operator's unsaved drafts." }),
+  'drafts.discard': operation<null>()({ input: recordInputs.draftDiscard, summary: 'Throw a draft away.' }),
+  'photos.put': operation<PhotoValue>()({ input: recordInputs.photoPut, summary: 'Store a photo in the encrypted cache; answers its reference for a record.' }),
+  'photos.get': operation<{ mimeType: string; contentBase64: string }>()({ input: recordInputs.photoGet, summary: 'A stored photo.' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -36,6 +36,8 @@ export const errorCodes = [
   'WORKSTATION_RESTRICTED',
   'RECORD_CHANGED',
   'DUPLICATE_PIN',
+  'DUPLICATE_SUSPECTED',
+  'NOT_PERMITTED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -66,6 +66,8 @@ export interface FormDef {
   sections: readonly SectionDef[];
   /** A field whose value titles a record in lists and history (e.g. the child's name). */
   titleField?: string;
+  /** Which roles may see records of this form, and which may create and change them. */
+  access?: Access;
   /** Fields that identify a person, for duplicate search (§9.4): PIN, name, birth date. */
   identity?: { pin?: string; name?: string; birthDate?: string };
 }

@@ -29,7 +29,7 @@ export function createDispatcher(handlers: Handlers, ctx: BackendContext, log: D
       const handler = handlers[name] as Handler<OperationName>;
       return ok(await handler(parsed.data as never, ctx));
     } catch (error) {
-      if (error instanceof BalaError) return refuse(error.code, error.params);
+      if (error instanceof BalaError) return refuse(error.code, error.params, error.fields);
       log.internalError(name, error);
       return refuse('INTERNAL');
     }

@@ -1,6 +1,7 @@
 import { activationHandlers } from './activationHandlers';
 import { appHandlers } from './appHandlers';
 import type { Handlers } from './handlers';
+import { draftHandlers, photoHandlers, recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { settingsHandlers } from './settingsHandlers';
 
@@ -10,4 +11,7 @@ export const handlers = {
   ...settingsHandlers,
   ...activationHandlers,
   ...sessionHandlers,
+  ...recordHandlers,
+  ...draftHandlers,
+  ...photoHandlers,
 } satisfies Handlers;

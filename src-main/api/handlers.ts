@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { RunMode } from '../../shared/api/appInfo';
+import type { PackDef } from '../../shared/forms/packTypes';
 import type { Language } from '../../shared/i18n/languages';
 import type { EventBus } from '../events/eventBus';
 import type { SearchPlaces } from '../activation/profileSearch';
@@ -18,6 +19,8 @@ export interface BackendContext {
   readonly session: SessionService;
   /** Where activation looks for issued profiles (tests point it elsewhere). */
   readonly profilePlaces: SearchPlaces;
+  /** The registry packs this workstation knows (forms, reference data, roles). */
+  readonly packs: readonly PackDef[];
   /** The language in force now (the operator's choice, else the system's, else Kyrgyz). */
   language(): Language;
   t(): TFunction;

@@ -28,6 +28,8 @@ interface OpenSession {
   mustChangePassword: boolean;
   verifiedOnline: boolean;
   serverNotice: { code: string; message: string } | null;
+  /** Set when the server restricted this workstation to reading: the administrator's reason. */
+  readOnlyReason?: string;
 }
 
 export interface SessionDeps {
@@ -70,6 +72,16 @@ export class SessionService {
     if (!this.session) throw new BalaError('SIGNED_OUT');
     if (this.session.mustChangePassword) throw new BalaError('PASSWORD_CHANGE_REQUIRED');
     return this.session.db;
+  }
+
+  /** The signed-in operator and the open cache, for work on records; refuses a read-only workstation's writes. */
+  work(intent: 'read' | 'write'): { db: CacheDatabase; username: string; role: string } {
+    const db = this.database();
+    const session = this.session as OpenSession;
+    if (intent === 'write' && session.readOnlyReason !== undefined) {
+      throw new BalaError('WORKSTATION_RESTRICTED', { reason: session.readOnlyReason });
+    }
+    return { db, username: session.user.username, role: session.user.role };
   }
 
   async signIn(username: string, password: string): Promise<SessionStatus> {
@@ -157,6 +169,7 @@ export class SessionService {
       case 'WORKSTATION_RESTRICTED':
         // Local work goes on (records wait in the outbox); the operator sees the administrator's reason.
         opened.serverNotice = { code: error.code, message: this.deps.describe(`errors.${error.code}`, { reason }) };
+        if (error.code === 'WORKSTATION_RESTRICTED') opened.readOnlyReason = reason;
         return;
       case 'WORKSTATION_REVOKED':
       case 'WORKSTATION_UNKNOWN':

@@ -14,6 +14,7 @@ export interface TestOperator {
   username: string;
   password: string;
   displayName?: string;
+  role?: string;
   mustChangePassword?: boolean;
   validUntil?: string;
 }
@@ -65,7 +66,7 @@ export async function issueTestProfile(options: {
       return {
         username: operator.username,
         displayName: operator.displayName ?? operator.username,
-        role: 'data_holder',
+        role: operator.role ?? 'data_holder',
         passwordHash: (await scryptHash(operator.password, kdf)).toString('base64'),
         kdf,
         validUntil: operator.validUntil ?? new Date(Date.now() + 30 * 86_400_000).toISOString(),

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { formAz } from './form/az';
 import { serverAz } from './server/az';
 
 export const az = {
@@ -56,6 +57,8 @@ export const az = {
     NOT_FOUND: 'Tapılmadı.',
     RECORD_CHANGED: 'Siz qeydi redaktə edərkən onu {{by}} {{at}} tarixində saxladı. Dəyişiklikləriniz qaralama kimi saxlanılıb: müqayisə üçün qeydi yenidən açın.',
     DUPLICATE_PIN: 'Bu FİN ilə qeyd artıq mövcuddur. Yenisini yaratmaq əvəzinə həmin qeydi açın.',
+    DUPLICATE_SUSPECTED: 'Eyni uşağa aid ola biləcək qeydlər artıq var. Onlardan birini açın və ya bunun başqa uşaq olduğunu təsdiqləyib səbəbini göstərin.',
+    NOT_PERMITTED: 'Rolunuz buna icazə vermir.',
     STORAGE_FAILED: 'Məlumat qovluğuna yazmaq mümkün olmadı: {{reason}}',
     INTERNAL: 'Gözlənilməz xəta baş verdi. Bu əməliyyat heç nə saxlamadı; yenidən cəhd edin.',
     NOT_ACTIVATED: 'Bu iş yeri hələ aktivləşdirilməyib.',
@@ -164,5 +167,6 @@ export const az = {
     electronDownloadFailed: 'onun icra faylını yükləmək mümkün olmadı: {{detail}}',
     electronFailedBefore: 'onun icra faylı yoxdur, yükləmə artıq {{date}} tarixində uğursuz olub; yenidən cəhd etmək üçün {{marker}} silin',
   },
+  form: formAz,
   server: serverAz,
 } as const satisfies Catalogue;

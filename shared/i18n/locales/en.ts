@@ -1,4 +1,5 @@
 import { serverEn } from './server/en';
+import { formEn } from './form/en';
 
 export const en = {
   app: {
@@ -55,6 +56,8 @@ export const en = {
     NOT_FOUND: 'Not found.',
     RECORD_CHANGED: '{{by}} saved this record at {{at}} while you were editing it. Your changes are kept as a draft: open the record again to compare.',
     DUPLICATE_PIN: 'A record with this PIN already exists. Open that record instead of creating a new one.',
+    DUPLICATE_SUSPECTED: 'Records that may be the same child already exist. Open one of them, or confirm this is a different child and say why.',
+    NOT_PERMITTED: 'Your role does not allow this.',
     STORAGE_FAILED: 'Could not save to the data folder: {{reason}}',
     INTERNAL: 'An unexpected error occurred. Nothing was saved by this action; try again.',
     NOT_ACTIVATED: 'This workstation has not been activated yet.',
@@ -163,5 +166,6 @@ export const en = {
     electronDownloadFailed: 'its binary could not be downloaded: {{detail}}',
     electronFailedBefore: 'its binary is missing and the download already failed on {{date}}; delete {{marker}} to try again',
   },
+  form: formEn,
   server: serverEn,
 } as const;

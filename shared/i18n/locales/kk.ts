@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { formKk } from './form/kk';
 import { serverKk } from './server/kk';
 
 export const kk = {
@@ -56,6 +57,8 @@ export const kk = {
     NOT_FOUND: 'Табылмады.',
     RECORD_CHANGED: 'Сіз жазбаны өңдеп жатқанда оны {{by}} {{at}} сақтады. Өзгерістеріңіз жоба ретінде сақталды: салыстыру үшін жазбаны қайта ашыңыз.',
     DUPLICATE_PIN: 'Мұндай ЖСН бар жазба бұрыннан бар. Жаңасын жасамай, сол жазбаны ашыңыз.',
+    DUPLICATE_SUSPECTED: 'Осы балаға қатысты болуы мүмкін жазбалар бар. Солардың бірін ашыңыз немесе бұл басқа бала екенін растап, себебін көрсетіңіз.',
+    NOT_PERMITTED: 'Сіздің рөліңіз бұған рұқсат бермейді.',
     STORAGE_FAILED: 'Деректер қалтасына сақтау мүмкін болмады: {{reason}}',
     INTERNAL: 'Күтпеген қате орын алды. Бұл әрекет ештеңе сақтаған жоқ; қайталап көріңіз.',
     NOT_ACTIVATED: 'Бұл жұмыс орны әлі белсендірілмеген.',
@@ -164,5 +167,6 @@ export const kk = {
     electronDownloadFailed: 'оның орындалатын файлын жүктеу мүмкін болмады: {{detail}}',
     electronFailedBefore: 'оның орындалатын файлы жоқ, жүктеу {{date}} сәтсіз аяқталған; қайталау үшін {{marker}} жойыңыз',
   },
+  form: formKk,
   server: serverKk,
 } as const satisfies Catalogue;

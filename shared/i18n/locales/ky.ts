@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { formKy } from './form/ky';
 import { serverKy } from './server/ky';
 
 export const ky = {
@@ -56,6 +57,8 @@ export const ky = {
     NOT_FOUND: 'Табылган жок.',
     RECORD_CHANGED: 'Сиз жазууну оңдоп жатканда аны {{by}} {{at}} сактады. Сиздин өзгөртүүлөрүңүз долбоор катары сакталды: салыштыруу үчүн жазууну кайра ачыңыз.',
     DUPLICATE_PIN: 'Мындай ПИН менен жазуу мурунтан бар. Жаңысын түзбөй, ошол жазууну ачыңыз.',
+    DUPLICATE_SUSPECTED: 'Ушул эле балага тиешелүү болушу мүмкүн болгон жазуулар бар. Алардын бирин ачыңыз же бул башка бала экенин ырастап, себебин көрсөтүңүз.',
+    NOT_PERMITTED: 'Сиздин ролуңуз буга укук бербейт.',
     STORAGE_FAILED: 'Маалыматтар папкасына сактоо мүмкүн болгон жок: {{reason}}',
     INTERNAL: 'Күтүлбөгөн ката кетти. Бул аракет эч нерсе сактаган жок; кайра аракет кылыңыз.',
     NOT_ACTIVATED: 'Бул иш орду али активдештирилген жок.',
@@ -164,5 +167,6 @@ export const ky = {
     electronDownloadFailed: 'анын аткарылуучу файлын жүктөп алуу мүмкүн болгон жок: {{detail}}',
     electronFailedBefore: 'анын аткарылуучу файлы жок, жүктөп алуу {{date}} ийгиликсиз болгон; кайра аракет кылуу үчүн {{marker}} өчүрүңүз',
   },
+  form: formKy,
   server: serverKy,
 } as const satisfies Catalogue;

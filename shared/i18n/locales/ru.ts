@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { formRu } from './form/ru';
 import { serverRu } from './server/ru';
 
 export const ru = {
@@ -56,6 +57,8 @@ export const ru = {
     NOT_FOUND: 'Не найдено.',
     RECORD_CHANGED: 'Пока вы редактировали запись, её сохранил(а) {{by}} в {{at}}. Ваши изменения сохранены как черновик: откройте запись снова, чтобы сравнить.',
     DUPLICATE_PIN: 'Запись с таким ПИН уже существует. Откройте эту запись вместо создания новой.',
+    DUPLICATE_SUSPECTED: 'Уже есть записи, которые могут относиться к этому же ребёнку. Откройте одну из них или подтвердите, что это другой ребёнок, и укажите причину.',
+    NOT_PERMITTED: 'Ваша роль этого не позволяет.',
     STORAGE_FAILED: 'Не удалось сохранить в папку данных: {{reason}}',
     INTERNAL: 'Произошла непредвиденная ошибка. Это действие ничего не сохранило; попробуйте ещё раз.',
     NOT_ACTIVATED: 'Это рабочее место ещё не активировано.',
@@ -164,5 +167,6 @@ export const ru = {
     electronDownloadFailed: 'не удалось загрузить его исполняемый файл: {{detail}}',
     electronFailedBefore: 'его исполняемого файла нет, загрузка уже не удалась {{date}}; удалите {{marker}}, чтобы попробовать снова',
   },
+  form: formRu,
   server: serverRu,
 } as const satisfies Catalogue;

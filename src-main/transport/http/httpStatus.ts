@@ -35,4 +35,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   WORKSTATION_RESTRICTED: 403,
   RECORD_CHANGED: 409,
   DUPLICATE_PIN: 409,
+  DUPLICATE_SUSPECTED: 409,
+  NOT_PERMITTED: 403,
 };

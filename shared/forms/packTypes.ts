@@ -1,0 +1,40 @@
+import type { Classifier, LocalisedName } from './classifier';
+import type { FormDef, PinCountry, RoleId } from './formTypes';
+import type { WorkCalendar } from './workingDays';
+
+export interface RoleDef {
+  id: RoleId;
+  names: LocalisedName;
+  /** Sees only aggregate figures, never a person's record (Pack 1: local administrations). */
+  aggregateOnly?: boolean;
+}
+
+/**
+ * A registry pack: one regulation's forms, reference data, roles and working calendar. The
+ * engine takes packs as data and knows none of them by name.
+ */
+export interface PackDef {
+  id: string;
+  title: LocalisedName;
+  country: PinCountry;
+  /** The regulation, for the record and the paper copy. */
+  regulation: string;
+  roles: readonly RoleDef[];
+  forms: readonly FormDef[];
+  classifiers: readonly Classifier[];
+  calendar: WorkCalendar;
+  /** How long records are kept, in years (Pack 1: 75). */
+  retentionYears: number;
+}
+
+export function classifierMap(pack: PackDef): Record<string, Classifier> {
+  return Object.fromEntries(pack.classifiers.map((classifier) => [classifier.id, classifier]));
+}
+
+export function findForm(packs: readonly PackDef[], formId: string): { pack: PackDef; form: FormDef } | null {
+  for (const pack of packs) {
+    const form = pack.forms.find((candidate) => candidate.id === formId);
+    if (form) return { pack, form };
+  }
+  return null;
+}

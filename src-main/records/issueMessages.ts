@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import type { FieldError } from '../../shared/api/result';
+import type { FormIssue } from '../../shared/forms/formIssue';
+import type { FieldDef, FormDef } from '../../shared/forms/formTypes';
+import type { Language } from '../../shared/i18n/languages';
+
+function findField(fields: readonly FieldDef[], id: string): FieldDef | undefined {
+  for (const field of fields) {
+    if (field.id === id) return field;
+    if (field.kind === 'group') {
+      const inner = findField(field.fields, id);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Form issues as API field errors, each message in the operator's language. */
+export function issuesToFieldErrors(form: FormDef, issues: readonly FormIssue[], t: TFunction, language: Language): FieldError[] {
+  const fields = form.sections.flatMap((section) => section.fields);
+  return issues.map((issue) => {
+    const params: Record<string, string> = { ...issue.params };
+    if (issue.code === 'dateBefore' && issue.params?.field) params.fieldLabel = findField(fields, issue.params.field)?.label[language] ?? issue.params.field;
+    if (issue.code === 'pinSex' && issue.params?.encoded) params.encoded = t(`form.${issue.params.encoded}`);
+    return { path: issue.path, code: issue.code, message: t(`form.${issue.code}`, params) };
+  });
+}
