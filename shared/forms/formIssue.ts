@@ -25,6 +25,7 @@ export type FormIssueCode =
   | 'pinBirthDate'
   | 'pinSex'
   | 'phoneFormat'
+  | 'emailFormat'
   | 'photoType'
   | 'photoTooLarge'
   | 'tooFewItems'

@@ -45,6 +45,7 @@ export type FieldDef =
   | (FieldCommon & { kind: 'pin'; country: PinCountry; birthDateField?: string; sexField?: string })
   | (FieldCommon & { kind: 'territory'; classifier: string; level?: string })
   | (FieldCommon & { kind: 'phone' })
+  | (FieldCommon & { kind: 'email' })
   | (FieldCommon & { kind: 'photo'; maxBytes: number })
   | (FieldCommon & { kind: 'group'; fields: readonly FieldDef[]; minItems?: number; maxItems: number; itemLabel: LocalisedName });
 

@@ -13,6 +13,7 @@ export interface ValidationContext {
 const photoTypes = new Set(['image/jpeg', 'image/png']);
 const nameCharacters = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
 const phone = /^\+?[0-9][0-9 ()-]{4,18}[0-9]$/;
+const email = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
 
 export function isEmpty(value: FieldValue | undefined): boolean {
   if (value === undefined || value === null) return true;
@@ -90,6 +91,9 @@ function validateValue(field: FieldDef, value: FieldValue, scope: GroupItem, pat
     case 'phone':
       if (typeof value !== 'string') return wrongType;
       return phone.test(value.trim()) ? [] : [{ path, code: 'phoneFormat' }];
+    case 'email':
+      if (typeof value !== 'string') return wrongType;
+      return email.test(value.trim()) ? [] : [{ path, code: 'emailFormat' }];
     case 'photo':
       return validatePhoto(field.maxBytes, value, path);
     case 'group':

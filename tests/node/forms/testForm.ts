@@ -48,6 +48,7 @@ export const testForm: FormDef = {
         { id: 'accreditation', kind: 'text', maxLength: 40, label: n('Accreditation no.') },
         { id: 'accreditedUntil', kind: 'date', requiredWhen: { field: 'accreditation', filled: true }, label: n('Valid until') },
         { id: 'phone', kind: 'phone', label: n('Phone') },
+        { id: 'email', kind: 'email', label: n('E-mail') },
         { id: 'photo', kind: 'photo', maxBytes: 2_000_000, label: n('Photo') },
       ],
     },

@@ -64,6 +64,8 @@ describe('the form validator', () => {
     expect(codes({ ...valid, capacity: 0 })).toEqual(['capacity:numberRange']);
     expect(codes({ ...valid, capacity: 2.5 })).toEqual(['capacity:numberInteger']);
     expect(codes({ ...valid, phone: 'call me' })).toEqual(['phone:phoneFormat']);
+    expect(codes({ ...valid, email: 'director@bala.kg' })).toEqual([]);
+    expect(codes({ ...valid, email: 'director at bala.kg' })).toEqual(['email:emailFormat']);
     expect(codes({ ...valid, name: { surname: 'Asanova1', givenName: 'A' } })).toEqual(['name.surname:nameCharacters']);
   });
 

@@ -18,6 +18,7 @@ export const formAz = {
   pinBirthDate: 'FİN-ə görə doğum tarixi {{encoded}}-dir, daxil edilən deyil.',
   pinSex: 'FİN-ə görə cins — {{encoded}}, göstərilən deyil.',
   phoneFormat: 'Telefon nömrəsini rəqəmlərlə yazın, məsələn +994 12 1234567.',
+  emailFormat: 'E-poçt ünvanını name@example.az şəklində yazın.',
   photoType: 'Şəkil JPEG və ya PNG formatında olmalıdır.',
   photoTooLarge: 'Şəkil çox böyükdür: ən çoxu {{max}} KB.',
   tooFewItems: 'Ən azı {{min}} əlavə edin.',

@@ -15,6 +15,7 @@ export const formEn = {
   pinBirthDate: 'The PIN gives the birth date {{encoded}}, not the one entered.',
   pinSex: 'The PIN says {{encoded}}, not the sex entered.',
   phoneFormat: 'Write the phone number with digits, e.g. +996 312 123456.',
+  emailFormat: 'Write the e-mail address as name@example.kg.',
   photoType: 'The photo must be a JPEG or PNG picture.',
   photoTooLarge: 'The photo is too large: at most {{max}} KB.',
   tooFewItems: 'Add at least {{min}}.',

@@ -18,6 +18,7 @@ export const formRu = {
   pinBirthDate: 'По ПИН дата рождения {{encoded}}, а не введённая.',
   pinSex: 'По ПИН пол — {{encoded}}, а не указанный.',
   phoneFormat: 'Запишите номер телефона цифрами, например +996 312 123456.',
+  emailFormat: 'Запишите адрес электронной почты в виде name@example.kg.',
   photoType: 'Фотография должна быть в формате JPEG или PNG.',
   photoTooLarge: 'Фотография слишком большая: не более {{max}} КБ.',
   tooFewItems: 'Добавьте не меньше {{min}}.',
