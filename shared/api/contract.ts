@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operation, type OperationDef } from './operation';
 import type { AppInfo } from './appInfo';
-import { recordInputs, type DraftView, type DuplicateCandidate, type HistoryView, type PhotoValue, type RecordSummary, type RecordView } from './records';
+import { recordInputs, type AlertView, type DraftView, type DuplicateCandidate, type HistoryView, type PhotoValue, type RecordSummary, type RecordView } from './records';
 import type { SessionStatus } from './session';
 import { settingsPatchSchema, type Settings } from './settings';
 
@@ -75,6 +75,10 @@ export const contract = {
   }),
   'records.update': operation<RecordView>()({ input: recordInputs.update, summary: 'Save a new version of a record (refused if someone saved in between).' }),
   'records.history': operation<HistoryView[]>()({ input: recordInputs.history, summary: 'Who changed which field of a record, and when.' }),
+  'records.alerts': operation<AlertView[]>()({
+    input: noInput,
+    summary: "Warnings in the records the operator's role may see: expiring accreditations, stays past their term.",
+  }),
   'drafts.save': operation<DraftView>()({ input: recordInputs.draftSave, summary: 'Autosave unsaved work to the encrypted cache.' }),
   'drafts.list': operation<DraftView[]>()({ input: noInput, summary: "The signed-in operator's unsaved drafts." }),
   'drafts.discard': operation<null>()({ input: recordInputs.draftDiscard, summary: 'Throw a draft away.' }),

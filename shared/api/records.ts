@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeadlineStatus } from '../forms/deadlines';
 import type { FieldValue, FormValues, PhotoValue } from '../forms/formTypes';
 
 export type { FormValues, PhotoValue };
@@ -14,6 +15,9 @@ export interface RecordView {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  subjectId: string | null;
+  /** Whether it was entered within the regulation's deadline, where the form has one. */
+  deadline: DeadlineStatus | null;
 }
 
 export interface RecordSummary {
@@ -23,6 +27,7 @@ export interface RecordSummary {
   title: string;
   revision: number;
   updatedAt: string;
+  deadline: DeadlineStatus | null;
 }
 
 export interface HistoryView {
@@ -42,6 +47,17 @@ export interface DuplicateCandidate {
   similarName: boolean;
 }
 
+/** A warning the operator must see (an accreditation expiring, a stay past its term). */
+export interface AlertView {
+  ruleId: string;
+  formId: string;
+  recordId: string;
+  title: string;
+  /** The date the warning is about (expiry, end of the allowed stay). */
+  date: string;
+  message: string;
+}
+
 export interface DraftView {
   id: string;
   formId: string;
@@ -58,10 +74,10 @@ export const valuesSchema = z.record(z.string().max(80), z.unknown()).refine((va
 const reason = z.string().trim().min(1).max(500);
 
 export const recordInputs = {
-  list: z.object({ formId, limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+  list: z.object({ formId, subjectId: id.optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
   get: z.object({ id }).strict(),
   checkDuplicates: z.object({ formId, values: valuesSchema, excludeId: id.optional() }).strict(),
-  create: z.object({ formId, values: valuesSchema, newDespiteDuplicates: reason.optional() }).strict(),
+  create: z.object({ formId, values: valuesSchema, newDespiteDuplicates: reason.optional(), subjectId: id.optional() }).strict(),
   update: z.object({ id, baseRevision: z.number().int().min(1), values: valuesSchema, reason: reason.optional() }).strict(),
   history: z.object({ id }).strict(),
   draftSave: z

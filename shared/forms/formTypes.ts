@@ -69,6 +69,13 @@ export interface FormDef {
   titleField?: string;
   /** Which roles may see records of this form, and which may create and change them. */
   access?: Access;
+  /** Records of this form are about a record of another form (an event on a pupil). */
+  subject?: { formId: string };
+  /**
+   * The regulation's deadline for entering the record: within `workingDays` of the date in
+   * `field` (Pack 1 §17: a new child within two working days of arrival).
+   */
+  deadline?: { field: string; workingDays: number };
   /** Fields that identify a person, for duplicate search (§9.4): PIN, name, birth date. */
   identity?: { pin?: string; name?: string; birthDate?: string };
 }

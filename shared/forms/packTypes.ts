@@ -2,6 +2,25 @@ import type { Classifier, LocalisedName } from './classifier';
 import type { FormDef, PinCountry, RoleId } from './formTypes';
 import type { WorkCalendar } from './workingDays';
 
+/** Something the operators must be warned about, found by the engine in the records. */
+export type AlertRule =
+  /** A date field is within `daysBefore` days, or past (an accreditation expiring, §8.4). */
+  | { kind: 'dateApproaching'; id: string; formId: string; field: string; daysBefore: number; message: LocalisedName }
+  /**
+   * A stay longer than allowed (§8.3): `months` since `startField`, while `when` holds, and no
+   * record of `endedByForm` about it yet (a temporary placement over six months, not discharged).
+   */
+  | {
+      kind: 'stayExceeded';
+      id: string;
+      formId: string;
+      startField: string;
+      when?: { field: string; equals: string };
+      months: number;
+      endedByForm: string;
+      message: LocalisedName;
+    };
+
 export interface RoleDef {
   id: RoleId;
   names: LocalisedName;
@@ -23,6 +42,7 @@ export interface PackDef {
   forms: readonly FormDef[];
   classifiers: readonly Classifier[];
   calendar: WorkCalendar;
+  alerts: readonly AlertRule[];
   /** How long records are kept, in years (Pack 1: 75). */
   retentionYears: number;
 }

@@ -1,9 +1,11 @@
 import type { DuplicateCandidate, RecordSummary, RecordView } from '../../shared/api/records';
 import { canEdit, canView, forbiddenEdits, redactForRole, visibleSections } from '../../shared/forms/access';
 import { localToday } from '../../shared/forms/dates';
+import { deadlineStatus } from '../../shared/forms/deadlines';
 import type { FormDef, FormValues } from '../../shared/forms/formTypes';
 import { classifierMap, findForm, type PackDef } from '../../shared/forms/packTypes';
 import { validateForm } from '../../shared/forms/validateForm';
+import { findAlerts } from '../records/alerts';
 import { DraftStore } from '../records/draftStore';
 import { issuesToFieldErrors } from '../records/issueMessages';
 import { RecordStore, type StoredRecord } from '../records/recordStore';
@@ -38,20 +40,32 @@ function titleOf(form: FormDef, values: FormValues): string {
   return '';
 }
 
-const view = (form: FormDef, record: StoredRecord, role: string): RecordView => ({ ...record, values: redactForRole(form, record.values, role) });
+const view = (pack: PackDef, form: FormDef, record: StoredRecord, role: string): RecordView => ({
+  ...record,
+  values: redactForRole(form, record.values, role),
+  deadline: deadlineStatus(form, pack.calendar, record.values, new Date(record.createdAt)),
+});
 
 export const recordHandlers: DomainHandlers<'records'> = {
-  'records.list': ({ formId, limit, offset }, ctx) => {
-    const { form, records } = open(ctx, formId, 'read');
-    return records.list(formId, limit, offset).map(
-      (record): RecordSummary => ({ id: record.id, formId, title: titleOf(form, record.values), revision: record.revision, updatedAt: record.updatedAt }),
+  'records.list': ({ formId, subjectId, limit, offset }, ctx) => {
+    const { pack, form, records } = open(ctx, formId, 'read');
+    const found = subjectId ? records.aboutSubject(subjectId).filter((record) => record.formId === formId) : records.list(formId, limit, offset);
+    return found.map(
+      (record): RecordSummary => ({
+        id: record.id,
+        formId,
+        title: titleOf(form, record.values),
+        revision: record.revision,
+        updatedAt: record.updatedAt,
+        deadline: deadlineStatus(form, pack.calendar, record.values, new Date(record.createdAt)),
+      }),
     );
   },
   'records.get': ({ id }, ctx) => {
     const record = new RecordStore(ctx.session.work('read').db).get(id);
     if (!record) throw new BalaError('NOT_FOUND');
-    const { form, role } = open(ctx, record.formId, 'read');
-    return view(form, record, role);
+    const { pack, form, role } = open(ctx, record.formId, 'read');
+    return view(pack, form, record, role);
   },
   'records.checkDuplicates': ({ formId, values, excludeId }, ctx) => {
     const { form, records } = open(ctx, formId, 'read');
@@ -61,14 +75,14 @@ export const recordHandlers: DomainHandlers<'records'> = {
       return { ...match, title: other ? titleOf(form, other.values) : '', birthDate: typeof birth === 'string' ? birth : null };
     });
   },
-  'records.create': ({ formId, values, newDespiteDuplicates }, ctx) => {
+  'records.create': ({ formId, values, newDespiteDuplicates, subjectId }, ctx) => {
     const { pack, form, records, username, role } = open(ctx, formId, 'write');
     const typed = values as FormValues;
     check(ctx, pack, form, typed);
     const denied = forbiddenEdits(form, {}, typed, role);
     if (denied.length > 0) throw new BalaError('NOT_PERMITTED');
     if (!newDespiteDuplicates && records.possibleDuplicates(form, typed).length > 0) throw new BalaError('DUPLICATE_SUSPECTED');
-    return view(form, records.create(form, typed, username, newDespiteDuplicates ?? null), role);
+    return view(pack, form, records.create(form, typed, username, { reason: newDespiteDuplicates ?? null, subjectId: subjectId ?? null }), role);
   },
   'records.update': ({ id, baseRevision, values, reason }, ctx) => {
     const current = new RecordStore(ctx.session.work('read').db).get(id);
@@ -80,7 +94,15 @@ export const recordHandlers: DomainHandlers<'records'> = {
     const merged: FormValues = { ...hidden, ...(values as FormValues) };
     check(ctx, pack, form, merged);
     if (forbiddenEdits(form, current.values, merged, role).length > 0) throw new BalaError('NOT_PERMITTED');
-    return view(form, records.update(form, id, baseRevision, merged, username, reason ?? null), role);
+    return view(pack, form, records.update(form, id, baseRevision, merged, username, reason ?? null), role);
+  },
+  'records.alerts': (_input, ctx) => {
+    const { db, role } = ctx.session.work('read');
+    const store = new RecordStore(db);
+    return findAlerts(ctx.packs, store, role, localToday(), ctx.language(), (formId, record) => {
+      const found = findForm(ctx.packs, formId);
+      return found ? titleOf(found.form, record.values) : '';
+    });
   },
   'records.history': ({ id }, ctx) => {
     const store = new RecordStore(ctx.session.work('read').db);

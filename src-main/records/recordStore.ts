@@ -16,6 +16,8 @@ export interface StoredRecord {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** The record this one is about (an event's pupil), or null. */
+  subjectId: string | null;
 }
 
 export interface HistoryEntry {
@@ -44,6 +46,7 @@ interface RecordRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  subject_id: string | null;
 }
 
 const toRecord = (row: RecordRow): StoredRecord => ({
@@ -56,6 +59,7 @@ const toRecord = (row: RecordRow): StoredRecord => ({
   createdBy: row.created_by,
   updatedAt: row.updated_at,
   updatedBy: row.updated_by,
+  subjectId: row.subject_id,
 });
 
 /** How far apart two birth dates may be and still suggest the same child (typing slips). */
@@ -74,14 +78,22 @@ export class RecordStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  create(form: FormDef, values: FormValues, by: string, reason: string | null = null): StoredRecord {
+  create(form: FormDef, values: FormValues, by: string, options: { reason?: string | null; subjectId?: string | null } = {}): StoredRecord {
     const id = crypto.randomUUID();
     const at = this.now().toISOString();
+    const reason = options.reason ?? null;
+    const subjectId = options.subjectId ?? null;
     this.db.transaction(() => {
+      if (form.subject) {
+        const subject = subjectId ? this.get(subjectId) : null;
+        if (subject?.formId !== form.subject.formId) throw new BalaError('NOT_FOUND');
+      }
       this.refuseDuplicatePin(form, values, null);
       this.db
-        .prepare('INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
-        .run(id, form.id, form.version, JSON.stringify(values), at, by, at, by);
+        .prepare(
+          'INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by, subject_id) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)',
+        )
+        .run(id, form.id, form.version, JSON.stringify(values), at, by, at, by, form.subject ? subjectId : null);
       this.appendHistory(id, 1, at, by, form.version, diffValues({}, values), reason);
       this.writeKeys(form, id, values);
     })();
@@ -117,6 +129,11 @@ export class RecordStore {
   list(formId: string, limit = 100, offset = 0): StoredRecord[] {
     const rows = this.db.prepare('SELECT * FROM records WHERE form_id = ? ORDER BY updated_at DESC, id LIMIT ? OFFSET ?').all(formId, limit, offset) as RecordRow[];
     return rows.map(toRecord);
+  }
+
+  /** Records about one subject (a pupil's events), oldest first. */
+  aboutSubject(subjectId: string): StoredRecord[] {
+    return (this.db.prepare('SELECT * FROM records WHERE subject_id = ? ORDER BY created_at, id').all(subjectId) as RecordRow[]).map(toRecord);
   }
 
   history(id: string): HistoryEntry[] {

@@ -10,7 +10,7 @@ export type CacheDatabase = Database.Database;
  * the raw 256-bit data key (no second, slow KDF: the operator's password was already stretched
  * to unwrap it). Temp data stays in memory so no plaintext ever reaches a temp file.
  */
-export function openCache(file: string, dataKey: Buffer, options: { create?: boolean } = {}): CacheDatabase {
+export function openCache(file: string, dataKey: Buffer, options: { create?: boolean; /** Tests of a migration stop before it. */ upTo?: number } = {}): CacheDatabase {
   if (!options.create && !fs.existsSync(file)) throw new BalaError('CACHE_DAMAGED', { reason: 'missing' });
   let db: CacheDatabase;
   try {
@@ -38,16 +38,16 @@ export function openCache(file: string, dataKey: Buffer, options: { create?: boo
   db.pragma('foreign_keys = ON');
   // 64 MiB page cache: the working set of a district's registry stays in memory.
   db.pragma('cache_size = -65536');
-  migrate(db);
+  migrate(db, options.upTo);
   return db;
 }
 
 /** Applies the pending migrations, each in its own transaction, tracked in user_version. */
-export function migrate(db: CacheDatabase): number {
+export function migrate(db: CacheDatabase, upTo = Number.POSITIVE_INFINITY): number {
   const current = Number(db.pragma('user_version', { simple: true }));
   let applied = current;
   for (const migration of cacheMigrations) {
-    if (migration.version <= current) continue;
+    if (migration.version <= current || migration.version > upTo) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);

@@ -17,6 +17,7 @@ const pack: PackDef = {
   forms: [{ ...testForm, access: { edit: ['holder'] }, identity: { pin: 'pin', name: 'name', birthDate: 'birthDate' } }],
   classifiers: Object.values(classifiers),
   calendar: { id: 'test', restWeekdays: [0, 6], annualHolidays: [], extraDaysOff: [], extraWorkingDays: [] },
+  alerts: [],
   retentionYears: 75,
 };
 

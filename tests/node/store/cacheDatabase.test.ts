@@ -87,4 +87,27 @@ describe('cache migrations', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     db.close();
   });
+
+  it('002_records keeps records and their history, and refuses to delete either', () => {
+    const file = freshFile();
+    const db = openCache(file, crypto.randomBytes(32), { create: true, upTo: 2 });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.prepare("INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by) VALUES ('r1', 'f', 1, '{}', 1, 't', 'a', 't', 'a')").run();
+    db.prepare("INSERT INTO record_history (record_id, revision, at, by, form_version, changes_json) VALUES ('r1', 1, 't', 'a', 1, '[]')").run();
+    expect(() => db.prepare("DELETE FROM records WHERE id = 'r1'").run()).toThrow(/never deleted/);
+    expect(() => db.prepare('DELETE FROM record_history').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('003_record_subjects adds the subject link to existing records without losing them', () => {
+    const file = freshFile();
+    const key = crypto.randomBytes(32);
+    const before = openCache(file, key, { create: true, upTo: 2 });
+    before.prepare("INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by) VALUES ('r1', 'f', 1, '{\"a\":1}', 1, 't', 'a', 't', 'a')").run();
+    before.close();
+    const after = openCache(file, key);
+    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    expect(after.prepare("SELECT values_json, subject_id FROM records WHERE id = 'r1'").get()).toEqual({ values_json: '{"a":1}', subject_id: null });
+    after.close();
+  });
 });

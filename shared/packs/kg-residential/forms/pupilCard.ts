@@ -19,6 +19,8 @@ export const pupilCard: FormDef = {
   ),
   titleField: 'name',
   identity: { pin: 'pin', name: 'name', birthDate: 'birthDate' },
+  // §17: a new child is entered within two working days of arrival.
+  deadline: { field: 'admittedOn', workingDays: 2 },
   access: { view: personalView, edit: [r.dataHolder] },
   sections: [
     {
