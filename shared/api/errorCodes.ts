@@ -38,6 +38,7 @@ export const errorCodes = [
   'DUPLICATE_PIN',
   'DUPLICATE_SUSPECTED',
   'NOT_PERMITTED',
+  'PROFILE_OTHER_SERVER',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

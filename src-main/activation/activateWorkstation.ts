@@ -18,7 +18,12 @@ export const cacheFileName = 'cache.db';
  * activation leaves no half-activated workstation.
  */
 export function activateWorkstation(dataDir: string, profile: OpenedProfile, now: Date): WorkstationIdentity {
-  if (readIdentity(dataDir)) throw new BalaError('ALREADY_ACTIVATED');
+  const existing = readIdentity(dataDir);
+  if (existing) {
+    // A profile from another administrator's server must not be mistaken for a re-issue.
+    if (existing.serverUrl !== profile.body.server.url) throw new BalaError('PROFILE_OTHER_SERVER', { server: existing.serverUrl });
+    throw new BalaError('ALREADY_ACTIVATED');
+  }
   setAsideIncompleteActivation(dataDir);
   const { body, secret } = profile;
   const staging = fs.mkdtempSync(path.join(dataDir, '.activation-'));

@@ -63,6 +63,7 @@ export const az = {
     INTERNAL: 'Gözlənilməz xəta baş verdi. Bu əməliyyat heç nə saxlamadı; yenidən cəhd edin.',
     NOT_ACTIVATED: 'Bu iş yeri hələ aktivləşdirilməyib.',
     ALREADY_ACTIVATED: 'Bu iş yeri artıq aktivləşdirilib.',
+    PROFILE_OTHER_SERVER: 'Bu profil başqa server üçün verilib. Bu iş stansiyası {{server}} ilə işləyir; profili onun administratorundan istəyin.',
     PROFILE_UNREADABLE: 'Bu fayl Bala qoşulma profili deyil və ya zədələnib.',
     PROFILE_TAMPERED: 'Qoşulma profili dəyişdirilib: imza uyğun gəlmir. Administratordan yenisini istəyin.',
     PROFILE_EXPIRED: 'Qoşulma profilinin müddəti {{date}} tarixində bitib. Administratordan yenisini istəyin.',

@@ -62,6 +62,7 @@ export const en = {
     INTERNAL: 'An unexpected error occurred. Nothing was saved by this action; try again.',
     NOT_ACTIVATED: 'This workstation has not been activated yet.',
     ALREADY_ACTIVATED: 'This workstation is already activated.',
+    PROFILE_OTHER_SERVER: 'This profile is for another server. This workstation works with {{server}}; ask its administrator for a profile.',
     PROFILE_UNREADABLE: 'This file is not a Bala connection profile, or it is damaged.',
     PROFILE_TAMPERED: 'The connection profile has been altered: its signature does not match. Ask the administrator for a new one.',
     PROFILE_EXPIRED: 'The connection profile expired on {{date}}. Ask the administrator for a new one.',

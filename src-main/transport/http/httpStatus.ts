@@ -37,4 +37,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DUPLICATE_PIN: 409,
   DUPLICATE_SUSPECTED: 409,
   NOT_PERMITTED: 403,
+  PROFILE_OTHER_SERVER: 409,
 };

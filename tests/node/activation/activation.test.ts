@@ -67,6 +67,12 @@ describe('activation through the API', () => {
 
     const again = await backend.call('activation.activate', { source: { kind: 'file', name: 'p.balaprofile', contentBase64: profile.file.toString('base64') }, activationCode: profile.code });
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_ACTIVATED' } });
+
+    const foreign = await issueTestProfile({ operators: [{ username: 'other', password: 'Generated-Pass-1' }], serverUrl: 'https://other-bank.example:8443' });
+    const refused = await backend.call('activation.activate', { source: { kind: 'file', name: 'q.balaprofile', contentBase64: foreign.file.toString('base64') }, activationCode: foreign.code });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PROFILE_OTHER_SERVER' } });
+    if (!refused.ok) expect(refused.error.message).toContain(profile.body.server.url);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(['cache.db', 'keyring.json', 'workstation.json']);
   });
 
   it('moves leftovers of an interrupted activation aside instead of deleting them', async () => {
