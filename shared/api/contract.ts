@@ -64,6 +64,10 @@ export const contract = {
   'session.lock': operation<SessionStatus>()({ input: noInput, summary: 'Lock the workstation now.' }),
   'session.activity': operation<null>()({ input: noInput, summary: 'The operator is active: restart the idle-lock countdown.' }),
   'records.list': operation<RecordSummary[]>()({ input: recordInputs.list, summary: 'Records of one form, most recently changed first.' }),
+  'records.search': operation<RecordSummary[]>()({
+    input: recordInputs.search,
+    summary: 'Records whose name parts begin with the words typed (any script), or whose PIN begins with the digits typed.',
+  }),
   'records.get': operation<RecordView>()({ input: recordInputs.get, summary: "One record, with the fields the operator's role may see." }),
   'records.checkDuplicates': operation<DuplicateCandidate[]>()({
     input: recordInputs.checkDuplicates,

@@ -76,6 +76,7 @@ const reason = z.string().trim().min(1).max(500);
 export const recordInputs = {
   list: z.object({ formId, subjectId: id.optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
   get: z.object({ id }).strict(),
+  search: z.object({ formId, query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }).strict(),
   checkDuplicates: z.object({ formId, values: valuesSchema, excludeId: id.optional() }).strict(),
   create: z.object({ formId, values: valuesSchema, newDespiteDuplicates: reason.optional(), subjectId: id.optional() }).strict(),
   update: z.object({ id, baseRevision: z.number().int().min(1), values: valuesSchema, reason: reason.optional() }).strict(),

@@ -46,20 +46,24 @@ const view = (pack: PackDef, form: FormDef, record: StoredRecord, role: string):
   deadline: deadlineStatus(form, pack.calendar, record.values, new Date(record.createdAt)),
 });
 
+const summary = (pack: PackDef, form: FormDef, record: StoredRecord): RecordSummary => ({
+  id: record.id,
+  formId: form.id,
+  title: titleOf(form, record.values),
+  revision: record.revision,
+  updatedAt: record.updatedAt,
+  deadline: deadlineStatus(form, pack.calendar, record.values, new Date(record.createdAt)),
+});
+
 export const recordHandlers: DomainHandlers<'records'> = {
   'records.list': ({ formId, subjectId, limit, offset }, ctx) => {
     const { pack, form, records } = open(ctx, formId, 'read');
     const found = subjectId ? records.aboutSubject(subjectId).filter((record) => record.formId === formId) : records.list(formId, limit, offset);
-    return found.map(
-      (record): RecordSummary => ({
-        id: record.id,
-        formId,
-        title: titleOf(form, record.values),
-        revision: record.revision,
-        updatedAt: record.updatedAt,
-        deadline: deadlineStatus(form, pack.calendar, record.values, new Date(record.createdAt)),
-      }),
-    );
+    return found.map((record) => summary(pack, form, record));
+  },
+  'records.search': ({ formId, query, limit }, ctx) => {
+    const { pack, form, records } = open(ctx, formId, 'read');
+    return records.search(form, query, limit).map((record) => summary(pack, form, record));
   },
   'records.get': ({ id }, ctx) => {
     const record = new RecordStore(ctx.session.work('read').db).get(id);

@@ -3,7 +3,7 @@ import { nameSkeleton } from '../../shared/forms/nameMatching';
 import { normalisePin } from '../../shared/forms/pin/readPin';
 
 export interface IdentityKey {
-  kind: 'pin' | 'name' | 'birth';
+  kind: 'pin' | 'name' | 'birth' | 'namePart';
   value: string;
 }
 
@@ -20,6 +20,9 @@ export function identityKeys(form: FormDef, values: FormValues): IdentityKey[] {
   if (isName(nameValue)) {
     const skeleton = `${nameSkeleton(nameValue.surname)} ${nameSkeleton(nameValue.givenName)}`;
     if (skeleton.trim()) keys.push({ kind: 'name', value: skeleton });
+    // Each part of the name on its own, for search by the beginning of any of them.
+    const parts = [nameValue.surname, nameValue.givenName, nameValue.patronymic ?? ''].flatMap((part) => part.split(/[\s-]+/)).map(nameSkeleton).filter(Boolean);
+    for (const part of new Set(parts)) keys.push({ kind: 'namePart', value: part });
   }
   const birthValue = birthDate ? values[birthDate] : undefined;
   if (typeof birthValue === 'string' && birthValue) keys.push({ kind: 'birth', value: birthValue });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { FormDef, FormValues, PhotoValue } from '../../shared/forms/formTypes';
-import { similarSkeletons } from '../../shared/forms/nameMatching';
+import { nameSkeleton, similarSkeletons } from '../../shared/forms/nameMatching';
 import { BalaError } from '../api/balaError';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { diffValues, type FieldChange } from './changes';
@@ -129,6 +129,28 @@ export class RecordStore {
   list(formId: string, limit = 100, offset = 0): StoredRecord[] {
     const rows = this.db.prepare('SELECT * FROM records WHERE form_id = ? ORDER BY updated_at DESC, id LIMIT ? OFFSET ?').all(formId, limit, offset) as RecordRow[];
     return rows.map(toRecord);
+  }
+
+  /**
+   * Records whose PIN begins with the digits typed, or whose name parts begin with the words
+   * typed (every word must match a part; script, case and spelling variants do not matter).
+   */
+  search(form: FormDef, query: string, limit = 50): StoredRecord[] {
+    const typed = query.trim();
+    if (!typed) return [];
+    let ids: string[];
+    if (/^[\d\s-]+$/.test(typed)) {
+      const digits = typed.replace(/[\s-]/g, '');
+      ids = (this.db
+        .prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value GLOB ? LIMIT ?")
+        .all(form.id, `${digits}*`, limit) as { record_id: string }[]).map((row) => row.record_id);
+    } else {
+      const words = [...new Set(typed.split(/[\s,.-]+/).map(nameSkeleton).filter(Boolean))];
+      if (words.length === 0) return [];
+      const clauses = words.map(() => "SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'namePart' AND value GLOB ?").join(' INTERSECT ');
+      ids = (this.db.prepare(`${clauses} LIMIT ?`).all(...words.flatMap((word) => [form.id, `${word}*`]), limit) as { record_id: string }[]).map((row) => row.record_id);
+    }
+    return ids.map((id) => this.get(id)).filter((record): record is StoredRecord => record !== null);
   }
 
   /** Records about one subject (a pupil's events), oldest first. */

@@ -126,3 +126,20 @@ describe('drafts and photos', () => {
     expect(store.getBlob('missing')).toBeNull();
   });
 });
+
+describe('search', () => {
+  it('finds by the beginning of any name part, in either script, and by PIN prefix', () => {
+    const store = new RecordStore(db, now);
+    const aiperi = store.create(form, child('Асанова', 'Айпери', '2015-03-08', '10803201500123'), 'h');
+    const nurai = store.create(form, child('Бекова-Асанова', 'Нурай', '2016-01-01'), 'h');
+    store.create(form, child('Осмонов', 'Бакыт', '2012-05-05'), 'h');
+    const ids = (query: string) => store.search(form, query).map((record) => record.id).sort();
+    expect(ids('асан')).toEqual([aiperi.id, nurai.id].sort());
+    expect(ids('ASAN aip')).toEqual([aiperi.id]);
+    expect(ids('Nurai')).toEqual([nurai.id]);
+    expect(ids('1080 3201')).toEqual([aiperi.id]);
+    expect(ids('999')).toEqual([]);
+    expect(ids('  ')).toEqual([]);
+    expect(ids('*')).toEqual([]);
+  });
+});
