@@ -11,6 +11,7 @@ import { defaultDataDir } from '../paths/dataDir';
 import { systemLocales } from '../paths/systemLocales';
 import { inProcessClient } from '../transport/inProcessClient';
 import { processIo, report, table, type CliIo } from './output';
+import { registerRecordCommands } from './recordCommands';
 import { registerSessionCommands } from './sessionCommands';
 
 interface GlobalOptions {
@@ -102,15 +103,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       exitCode = report(io, await client.call('settings.update', { [key]: parsed }), options.json === true, showSettings(backend.ctx.t()));
     });
 
-  registerSessionCommands(program, {
+  const cliSession = {
     io,
     helpT,
     json: () => program.opts<GlobalOptions>().json === true,
     open: () => open(program.opts<GlobalOptions>()),
-    exit: (code) => {
+    exit: (code: number) => {
       exitCode = code;
     },
-  });
+  };
+  registerSessionCommands(program, cliSession);
+  registerRecordCommands(program, cliSession);
 
   try {
     if (argv.length === 0) {

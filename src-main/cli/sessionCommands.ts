@@ -6,8 +6,8 @@ import type { BalaClient } from '../../shared/api/client';
 import type { SessionStatus } from '../../shared/api/session';
 import { formatDate } from '../../shared/i18n/format';
 import type { Backend } from '../backend';
-import { secretInput } from './credentials';
 import { report, table, type CliIo } from './output';
+import { need as needSecret, signInFromEnvironment } from './signIn';
 
 export interface CliSession {
   io: CliIo;
@@ -21,15 +21,7 @@ export interface CliSession {
 export function registerSessionCommands(program: Command, cli: CliSession): void {
   const { io, helpT } = cli;
 
-  /** Reads a required secret or explains which variable to set; null means "give up" (exit 2 set). */
-  const need = async (envName: string, promptKey: string, t: TFunction): Promise<string | null> => {
-    const value = await secretInput(envName, t(promptKey));
-    if (value === null) {
-      io.err(t('cli.noInput', { name: envName }));
-      cli.exit(2);
-    }
-    return value;
-  };
+  const need = (envName: string, promptKey: string, t: TFunction) => needSecret(cli, envName, promptKey, t);
 
   program
     .command('activate')
@@ -58,20 +50,7 @@ export function registerSessionCommands(program: Command, cli: CliSession): void
       );
     });
 
-  const signedIn = async (): Promise<{ client: BalaClient; backend: Backend; status: SessionStatus; password: string } | null> => {
-    const { client, backend } = cli.open();
-    const t = backend.ctx.t();
-    const username = await need('BALA_USER', 'cli.promptUser', t);
-    if (username === null) return null;
-    const password = await need('BALA_PASSWORD', 'cli.promptPassword', t);
-    if (password === null) return null;
-    const result = await client.call('session.signIn', { username, password });
-    if (!result.ok) {
-      cli.exit(report(io, result, cli.json(), () => ''));
-      return null;
-    }
-    return { client, backend, status: result.value, password };
-  };
+  const signedIn = () => signInFromEnvironment(cli);
 
   const describe = (t: TFunction, backend: Backend) => (status: SessionStatus) => {
     if (status.state !== 'signedIn') return status.state;
