@@ -1,4 +1,5 @@
 import { benchCache } from './cache.bench';
+import { benchRecords } from './records.bench';
 import { benchStartup } from './startup.bench';
 
 /**
@@ -9,6 +10,7 @@ import { benchStartup } from './startup.bench';
 const benches: [string, () => Promise<void>][] = [
   ['startup', () => benchStartup()],
   ['cache', () => benchCache()],
+  ['records', () => Promise.resolve(benchRecords())],
 ];
 
 const only = process.argv[2];
