@@ -13,11 +13,14 @@ import { RecordStore } from '../src-main/records/recordStore';
 import { migrate, openCache, type CacheDatabase } from '../src-main/store/cacheDatabase';
 import { printFigure } from './measure';
 
-const pupils = 200_000;
+const pupils = Number(process.env.BALA_BENCH_PUPILS ?? 200_000);
 const surnames = ['Асанова', 'Бекова', 'Осмонова', 'Токтогулова', 'Жумабекова', 'Алиева', 'Сейитова', 'Мамытова', 'Усенбаева', 'Кадырова'];
 const givenNames = ['Айпери', 'Нурай', 'Бакыт', 'Айгүл', 'Эрлан', 'Мирлан', 'Жылдыз', 'Азамат', 'Салтанат', 'Бектур'];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const syllables = ['ай', 'бек', 'кул', 'нур', 'сай', 'тал', 'жан', 'бол', 'мир', 'ту'];
+/** A distinct letters-only surname stem for `i` (names may not contain digits). */
+const stem = (i: number) => `${syllables[i % 10] ?? ''}${syllables[Math.floor(i / 10) % 10] ?? ''}${syllables[Math.floor(i / 100) % 10] ?? ''}`;
 
 /** A plausible, valid pupil card for number `i` (PIN consistent with birth date and sex). */
 function pupil(i: number, fixed: FormValues): FormValues {
@@ -26,7 +29,7 @@ function pupil(i: number, fixed: FormValues): FormValues {
   const month = 1 + (Math.floor(i / 28) % 12);
   const year = 2008 + (i % 15);
   return {
-    name: { surname: `${surnames[i % 10] ?? ''}${i % 997}`, givenName: givenNames[(i >> 3) % 10] ?? '' },
+    name: { surname: `${surnames[i % 10] ?? ''}-${stem(i % 1000)}`, givenName: givenNames[(i >> 3) % 10] ?? '' },
     sex: female ? 'female' : 'male',
     birthDate: `${year}-${pad(month)}-${pad(day)}`,
     pin: `${female ? 1 : 2}${pad(day)}${pad(month)}${year}${pad(i % 100_000, 5)}`,
