@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue';
 import { formAz } from './form/az';
+import { recordsAz } from './records/az';
 import { serverAz } from './server/az';
 
 export const az = {
@@ -184,5 +185,6 @@ export const az = {
     electronFailedBefore: 'onun icra faylı yoxdur, yükləmə artıq {{date}} tarixində uğursuz olub; yenidən cəhd etmək üçün {{marker}} silin',
   },
   form: formAz,
+  records: recordsAz,
   server: serverAz,
 } as const satisfies Catalogue;

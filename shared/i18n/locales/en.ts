@@ -1,5 +1,6 @@
 import { serverEn } from './server/en';
 import { formEn } from './form/en';
+import { recordsEn } from './records/en';
 
 export const en = {
   app: {
@@ -183,5 +184,6 @@ export const en = {
     electronFailedBefore: 'its binary is missing and the download already failed on {{date}}; delete {{marker}} to try again',
   },
   form: formEn,
+  records: recordsEn,
   server: serverEn,
 } as const;

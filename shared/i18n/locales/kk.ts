@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue';
 import { formKk } from './form/kk';
+import { recordsKk } from './records/kk';
 import { serverKk } from './server/kk';
 
 export const kk = {
@@ -184,5 +185,6 @@ export const kk = {
     electronFailedBefore: 'оның орындалатын файлы жоқ, жүктеу {{date}} сәтсіз аяқталған; қайталау үшін {{marker}} жойыңыз',
   },
   form: formKk,
+  records: recordsKk,
   server: serverKk,
 } as const satisfies Catalogue;

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue';
 import { formKy } from './form/ky';
+import { recordsKy } from './records/ky';
 import { serverKy } from './server/ky';
 
 export const ky = {
@@ -184,5 +185,6 @@ export const ky = {
     electronFailedBefore: 'анын аткарылуучу файлы жок, жүктөп алуу {{date}} ийгиликсиз болгон; кайра аракет кылуу үчүн {{marker}} өчүрүңүз',
   },
   form: formKy,
+  records: recordsKy,
   server: serverKy,
 } as const satisfies Catalogue;

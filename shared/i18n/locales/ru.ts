@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue';
 import { formRu } from './form/ru';
+import { recordsRu } from './records/ru';
 import { serverRu } from './server/ru';
 
 export const ru = {
@@ -184,5 +185,6 @@ export const ru = {
     electronFailedBefore: 'его исполняемого файла нет, загрузка уже не удалась {{date}}; удалите {{marker}}, чтобы попробовать снова',
   },
   form: formRu,
+  records: recordsRu,
   server: serverRu,
 } as const satisfies Catalogue;
