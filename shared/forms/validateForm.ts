@@ -23,6 +23,10 @@ export function isEmpty(value: FieldValue | undefined): boolean {
   return false;
 }
 
+/** Whether a field must be filled given the other values at its level. */
+export const isRequired = (field: FieldDef, scope: GroupItem): boolean =>
+  field.required === true || (field.requiredWhen !== undefined && conditionHolds(field.requiredWhen, scope));
+
 function conditionHolds(condition: Condition, scope: GroupItem): boolean {
   const other = scope[condition.field];
   return 'filled' in condition ? !isEmpty(other) : other === condition.equals;
@@ -49,7 +53,7 @@ function validateLevel(fields: readonly FieldDef[], scope: GroupItem, prefix: st
   for (const field of fields) {
     const value = scope[field.id];
     const path = prefix + field.id;
-    const required = field.required === true || (field.requiredWhen !== undefined && conditionHolds(field.requiredWhen, scope));
+    const required = isRequired(field, scope);
     if (isEmpty(value)) {
       if (required) issues.push({ path, code: 'required' });
       continue;

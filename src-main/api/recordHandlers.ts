@@ -7,7 +7,7 @@ import { classifierMap, findForm, type PackDef } from '../../shared/forms/packTy
 import { validateForm } from '../../shared/forms/validateForm';
 import { findAlerts } from '../records/alerts';
 import { DraftStore } from '../records/draftStore';
-import { issuesToFieldErrors } from '../records/issueMessages';
+import { issuesToFieldErrors } from '../../shared/forms/issueMessages';
 import { RecordStore, type StoredRecord } from '../records/recordStore';
 import { BalaError } from './balaError';
 import type { BackendContext, DomainHandlers } from './handlers';

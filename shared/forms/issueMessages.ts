@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { FieldError } from '../../shared/api/result';
-import type { FormIssue } from '../../shared/forms/formIssue';
-import type { FieldDef, FormDef } from '../../shared/forms/formTypes';
-import type { Language } from '../../shared/i18n/languages';
+import type { FieldError } from '../api/result';
+import type { FormIssue } from './formIssue';
+import type { FieldDef, FormDef } from './formTypes';
+import type { Language } from '../i18n/languages';
 
 function findField(fields: readonly FieldDef[], id: string): FieldDef | undefined {
   for (const field of fields) {

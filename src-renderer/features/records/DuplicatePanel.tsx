@@ -1,0 +1,45 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DuplicateCandidate } from '../../../shared/api/records';
+import { showDate } from './fields/DateInput';
+
+/** Likely matches of a new child (§9.4): open one, or confirm a different child with a reason. */
+export function DuplicatePanel(props: { candidates: DuplicateCandidate[]; onOpen: (id: string) => void; onConfirm: (reason: string) => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
+  const samePin = props.candidates.some((candidate) => candidate.samePin);
+  return (
+    <section className="duplicates" role="alertdialog" aria-labelledby={`${reasonId}-title`}>
+      <h2 id={`${reasonId}-title`}>{t('records.duplicatesTitle')}</h2>
+      <p>{t('records.duplicatesLead')}</p>
+      <ul>
+        {props.candidates.map((candidate) => (
+          <li key={candidate.recordId}>
+            <strong>{candidate.title}</strong>
+            {candidate.birthDate ? ` · ${showDate(candidate.birthDate)}` : ''}
+            {' · '}
+            {candidate.samePin ? t('records.duplicateSamePin') : t('records.duplicateSimilarName')}{' '}
+            <button type="button" className="link-button" onClick={() => props.onOpen(candidate.recordId)}>
+              {t('records.openExisting')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {samePin ? null : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reason.trim()) props.onConfirm(reason.trim());
+          }}
+        >
+          <label htmlFor={reasonId}>{t('records.confirmNewReason')}</label>
+          <input id={reasonId} type="text" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <button type="submit" disabled={!reason.trim() || props.busy}>
+            {t('records.confirmNewSave')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormValues } from '../../../shared/forms/formTypes';
+import { useClient } from '../../api/ClientContext';
+
+const delayMs = 1200;
+
+/**
+ * Keeps what the operator types as a draft in the encrypted cache, a moment after each change:
+ * a crash, a power cut or the idle lock loses at most the last second of typing.
+ */
+export function useDraftAutosave(input: { formId: string; recordId: string | null; baseRevision: number | null; values: FormValues; dirty: boolean; initialDraftId: string | null }) {
+  const client = useClient();
+  const [draftId, setDraftId] = useState<string | null>(input.initialDraftId);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [saving, setSaving] = useState(false);
+  const latest = useRef(input);
+  latest.current = input;
+  const idRef = useRef(draftId);
+  idRef.current = draftId;
+
+  useEffect(() => {
+    if (!input.dirty) return undefined;
+    const timer = setTimeout(() => {
+      const { formId, recordId, baseRevision, values } = latest.current;
+      setSaving(true);
+      void client
+        .call('drafts.save', { ...(idRef.current ? { id: idRef.current } : {}), formId, recordId, baseRevision, values })
+        .then((result) => {
+          if (result.ok) {
+            setDraftId(result.value.id);
+            setSavedAt(new Date());
+          }
+        })
+        .finally(() => setSaving(false));
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [client, input.dirty, input.values]);
+
+  const discard = async () => {
+    if (idRef.current) await client.call('drafts.discard', { id: idRef.current });
+    setDraftId(null);
+  };
+  return { draftId, savedAt, saving, discard };
+}
