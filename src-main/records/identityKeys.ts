@@ -3,7 +3,7 @@ import { nameSkeleton } from '../../shared/forms/nameMatching';
 import { normalisePin } from '../../shared/forms/pin/readPin';
 
 export interface IdentityKey {
-  kind: 'pin' | 'name' | 'birth' | 'namePart';
+  kind: 'pin' | 'name' | 'birth' | 'namePart' | 'birthName';
   value: string;
 }
 
@@ -25,6 +25,10 @@ export function identityKeys(form: FormDef, values: FormValues): IdentityKey[] {
     for (const part of new Set(parts)) keys.push({ kind: 'namePart', value: part });
   }
   const birthValue = birthDate ? values[birthDate] : undefined;
-  if (typeof birthValue === 'string' && birthValue) keys.push({ kind: 'birth', value: birthValue });
+  if (typeof birthValue === 'string' && birthValue) {
+    keys.push({ kind: 'birth', value: birthValue });
+    const nameKey = keys.find((key) => key.kind === 'name');
+    if (nameKey) keys.push({ kind: 'birthName', value: `${birthValue}|${nameKey.value}` });
+  }
   return keys;
 }

@@ -145,10 +145,14 @@ export class RecordStore {
         .prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value GLOB ? LIMIT ?")
         .all(form.id, `${digits}*`, limit) as { record_id: string }[]).map((row) => row.record_id);
     } else {
-      const words = [...new Set(typed.split(/[\s,.-]+/).map(nameSkeleton).filter(Boolean))];
-      if (words.length === 0) return [];
-      const clauses = words.map(() => "SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'namePart' AND value GLOB ?").join(' INTERSECT ');
-      ids = (this.db.prepare(`${clauses} LIMIT ?`).all(...words.flatMap((word) => [form.id, `${word}*`]), limit) as { record_id: string }[]).map((row) => row.record_id);
+      // Longest word first: the longest prefix is usually the rarest, so the index narrows most.
+      const words = [...new Set(typed.split(/[\s,.-]+/).map(nameSkeleton).filter(Boolean))].sort((a, b) => b.length - a.length);
+      const [first, ...rest] = words;
+      if (!first) return [];
+      const others = rest.map(() => "AND EXISTS (SELECT 1 FROM record_keys o WHERE o.record_id = k.record_id AND o.kind = 'namePart' AND o.value GLOB ?)").join(' ');
+      ids = (this.db
+        .prepare(`SELECT DISTINCT k.record_id FROM record_keys k WHERE k.form_id = ? AND k.kind = 'namePart' AND k.value GLOB ? ${others} LIMIT ?`)
+        .all(form.id, `${first}*`, ...rest.map((word) => `${word}*`), limit) as { record_id: string }[]).map((row) => row.record_id);
     }
     return ids.map((id) => this.get(id)).filter((record): record is StoredRecord => record !== null);
   }
@@ -189,15 +193,13 @@ export class RecordStore {
     const name = keys.find((key) => key.kind === 'name');
     const birth = keys.find((key) => key.kind === 'birth');
     if (name && birth) {
+      // One index range over "birth date|name skeleton" keys: the close birth dates with their names.
       const rows = this.db
-        .prepare(
-          `SELECT n.record_id, n.value FROM record_keys b JOIN record_keys n ON n.record_id = b.record_id AND n.kind = 'name'
-           WHERE b.form_id = ? AND b.kind = 'birth' AND b.value BETWEEN ? AND ?`,
-        )
-        .all(form.id, shiftDate(birth.value, -birthWindowDays), shiftDate(birth.value, birthWindowDays)) as { record_id: string; value: string }[];
+        .prepare("SELECT record_id, value FROM record_keys WHERE form_id = ? AND kind = 'birthName' AND value BETWEEN ? AND ?")
+        .all(form.id, `${shiftDate(birth.value, -birthWindowDays)}|`, `${shiftDate(birth.value, birthWindowDays)}|~`) as { record_id: string; value: string }[];
       const [surname = '', given = ''] = name.value.split(' ');
       for (const row of rows) {
-        const [otherSurname = '', otherGiven = ''] = row.value.split(' ');
+        const [otherSurname = '', otherGiven = ''] = row.value.slice(row.value.indexOf('|') + 1).split(' ');
         if (similarSkeletons(surname, otherSurname) && similarSkeletons(given, otherGiven)) entry(row.record_id).similarName = true;
       }
     }

@@ -12,7 +12,7 @@ export function valueText(field: FieldDef, value: FieldValue | undefined, langua
     case 'choice':
     case 'territory': {
       const entry = classifiers[field.classifier]?.entries.find((candidate) => candidate.code === value);
-      return entry ? entry.names[language] : String(value);
+      return entry ? entry.names[language] : typeof value === 'string' ? value : '';
     }
     case 'yesNo':
       return value === true ? yesNo[0] : yesNo[1];
