@@ -145,14 +145,23 @@ export class RecordStore {
         .prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value GLOB ? LIMIT ?")
         .all(form.id, `${digits}*`, limit) as { record_id: string }[]).map((row) => row.record_id);
     } else {
-      // Longest word first: the longest prefix is usually the rarest, so the index narrows most.
-      const words = [...new Set(typed.split(/[\s,.-]+/).map(nameSkeleton).filter(Boolean))].sort((a, b) => b.length - a.length);
-      const [first, ...rest] = words;
+      const words = [...new Set(typed.split(/[\s,.-]+/).map(nameSkeleton).filter(Boolean))];
+      const [first, second] = words;
       if (!first) return [];
-      const others = rest.map(() => "AND EXISTS (SELECT 1 FROM record_keys o WHERE o.record_id = k.record_id AND o.kind = 'namePart' AND o.value GLOB ?)").join(' ');
-      ids = (this.db
-        .prepare(`SELECT DISTINCT k.record_id FROM record_keys k WHERE k.form_id = ? AND k.kind = 'namePart' AND k.value GLOB ? ${others} LIMIT ?`)
-        .all(form.id, `${first}*`, ...rest.map((word) => `${word}*`), limit) as { record_id: string }[]).map((row) => row.record_id);
+      if (!second) {
+        ids = (this.db
+          .prepare("SELECT DISTINCT record_id FROM record_keys WHERE form_id = ? AND kind = 'namePart' AND value GLOB ? LIMIT ?")
+          .all(form.id, `${first}*`, limit) as { record_id: string }[]).map((row) => row.record_id);
+      } else {
+        // Two words: a surname and a name, in either order, against the "surname name" key —
+        // one index range per order, no per-record lookups.
+        const byOrder = this.db.prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'name' AND value GLOB ? LIMIT ?");
+        const found = new Set<string>();
+        for (const pattern of [`${first}* ${second}*`, `${second}* ${first}*`]) {
+          for (const row of byOrder.all(form.id, pattern, limit) as { record_id: string }[]) found.add(row.record_id);
+        }
+        ids = [...found].slice(0, limit);
+      }
     }
     return ids.map((id) => this.get(id)).filter((record): record is StoredRecord => record !== null);
   }
