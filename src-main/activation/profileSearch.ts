@@ -24,8 +24,10 @@ export function defaultSearchPlaces(platform: NodeJS.Platform = process.platform
     };
   }
   const mediaRoots = platform === 'darwin' ? ['/Volumes'] : [`/media/${user}`, `/run/media/${user}`, '/media', '/mnt'];
+  // An AppImage runs from a temporary mount: the folder it was downloaded to is in $APPIMAGE.
+  const beside = env.APPIMAGE ? [path.dirname(env.APPIMAGE), path.dirname(process.execPath)] : [path.dirname(process.execPath)];
   return {
-    installer: [path.dirname(process.execPath)],
+    installer: beside,
     machine: platform === 'darwin' ? ['/Library/Application Support/Bala/profiles'] : ['/etc/bala/profiles'],
     removable: mediaRoots.flatMap(listDirs),
   };
