@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient } from '../api/ClientContext';
 import { appQueries } from '../features/app/queries';
 import { useBackendEvents } from '../features/events/useBackendEvents';
-import { FirstRunScreen } from '../features/firstRun/FirstRunScreen';
+import { SessionGate } from '../features/access/SessionGate';
 import { applyLanguage } from '../i18n/i18n';
 import { TopBar } from './TopBar';
 
@@ -33,7 +33,7 @@ export function App() {
   return (
     <>
       <TopBar language={info.data.language} />
-      <FirstRunScreen info={info.data} />
+      <SessionGate info={info.data} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { accessAz } from './access/az';
 import { formAz } from './form/az';
 import { recordsAz } from './records/az';
 import { serverAz } from './server/az';
@@ -184,6 +185,7 @@ export const az = {
     electronDownloadFailed: 'onun icra faylını yükləmək mümkün olmadı: {{detail}}',
     electronFailedBefore: 'onun icra faylı yoxdur, yükləmə artıq {{date}} tarixində uğursuz olub; yenidən cəhd etmək üçün {{marker}} silin',
   },
+  access: accessAz,
   form: formAz,
   records: recordsAz,
   server: serverAz,

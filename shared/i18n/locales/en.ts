@@ -1,4 +1,5 @@
 import { serverEn } from './server/en';
+import { accessEn } from './access/en';
 import { formEn } from './form/en';
 import { recordsEn } from './records/en';
 
@@ -183,6 +184,7 @@ export const en = {
     electronDownloadFailed: 'its binary could not be downloaded: {{detail}}',
     electronFailedBefore: 'its binary is missing and the download already failed on {{date}}; delete {{marker}} to try again',
   },
+  access: accessEn,
   form: formEn,
   records: recordsEn,
   server: serverEn,

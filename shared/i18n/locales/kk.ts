@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { accessKk } from './access/kk';
 import { formKk } from './form/kk';
 import { recordsKk } from './records/kk';
 import { serverKk } from './server/kk';
@@ -184,6 +185,7 @@ export const kk = {
     electronDownloadFailed: 'оның орындалатын файлын жүктеу мүмкін болмады: {{detail}}',
     electronFailedBefore: 'оның орындалатын файлы жоқ, жүктеу {{date}} сәтсіз аяқталған; қайталау үшін {{marker}} жойыңыз',
   },
+  access: accessKk,
   form: formKk,
   records: recordsKk,
   server: serverKk,

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { accessKy } from './access/ky';
 import { formKy } from './form/ky';
 import { recordsKy } from './records/ky';
 import { serverKy } from './server/ky';
@@ -184,6 +185,7 @@ export const ky = {
     electronDownloadFailed: 'анын аткарылуучу файлын жүктөп алуу мүмкүн болгон жок: {{detail}}',
     electronFailedBefore: 'анын аткарылуучу файлы жок, жүктөп алуу {{date}} ийгиликсиз болгон; кайра аракет кылуу үчүн {{marker}} өчүрүңүз',
   },
+  access: accessKy,
   form: formKy,
   records: recordsKy,
   server: serverKy,

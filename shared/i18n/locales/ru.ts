@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { accessRu } from './access/ru';
 import { formRu } from './form/ru';
 import { recordsRu } from './records/ru';
 import { serverRu } from './server/ru';
@@ -184,6 +185,7 @@ export const ru = {
     electronDownloadFailed: 'не удалось загрузить его исполняемый файл: {{detail}}',
     electronFailedBefore: 'его исполняемого файла нет, загрузка уже не удалась {{date}}; удалите {{marker}}, чтобы попробовать снова',
   },
+  access: accessRu,
   form: formRu,
   records: recordsRu,
   server: serverRu,

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClient } from '../../api/ClientContext';
+import { sessionKeys } from '../access/queries';
 import { appKeys } from '../app/queries';
 import { settingsKeys } from '../settings/queries';
 
@@ -15,6 +16,10 @@ export function useBackendEvents(): void {
           case 'settings.changed':
             queryClient.setQueryData(settingsKeys.current(), event.payload);
             void queryClient.invalidateQueries({ queryKey: appKeys.all });
+            break;
+          case 'session.changed':
+            // The idle lock, a sign-out elsewhere: the screen follows the backend's session at once.
+            queryClient.setQueryData(sessionKeys.status(), event.payload);
             break;
         }
       }),

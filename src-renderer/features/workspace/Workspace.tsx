@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canEdit, canView } from '../../../shared/forms/access';
+import type { FormDef } from '../../../shared/forms/formTypes';
+import type { PackDef } from '../../../shared/forms/packTypes';
+import { registryPacks } from '../../../shared/packs';
+import { defaultLanguage, isLanguage } from '../../../shared/i18n/languages';
+import { useClient } from '../../api/ClientContext';
+import { recordQueries } from '../records/queries';
+import { RecordEditor } from '../records/RecordEditor';
+import { RecordHistory } from '../records/RecordHistory';
+import { RecordList } from '../records/RecordList';
+import { showDate } from '../records/fields/DateInput';
+
+type View = { kind: 'list'; formId: string } | { kind: 'new'; formId: string } | { kind: 'open'; formId: string; recordId: string };
+
+/** Registry work for the signed-in role: the forms it may see, their records, alerts. */
+export function Workspace({ role }: { role: string }) {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : defaultLanguage;
+  const client = useClient();
+  const forms = registryPacks.flatMap((pack) => pack.forms.filter((form) => !form.subject && canView(form.access, role)).map((form) => ({ pack, form })));
+  const [view, setView] = useState<View | null>(forms[0] ? { kind: 'list', formId: forms[0].form.id } : null);
+  const alerts = useQuery({ ...recordQueries.alerts(client), enabled: forms.length > 0 });
+  if (!view) return null;
+  const current = forms.find((entry) => entry.form.id === view.formId);
+  if (!current) return null;
+  return (
+    <section className="workspace" aria-label={t('access.registryWork')}>
+      <nav className="workspace__forms">
+        {forms.map(({ form }) => (
+          <button key={form.id} type="button" className={form.id === view.formId ? 'tab tab--current' : 'tab'} aria-current={form.id === view.formId} onClick={() => setView({ kind: 'list', formId: form.id })}>
+            {form.title[language]}
+          </button>
+        ))}
+      </nav>
+      {alerts.data && alerts.data.length > 0 ? (
+        <ul className="alerts" role="status">
+          {alerts.data.map((alert) => (
+            <li key={`${alert.ruleId}-${alert.recordId}`}>
+              <button type="button" className="link-button" onClick={() => setView({ kind: 'open', formId: alert.formId, recordId: alert.recordId })}>
+                {alert.title}
+              </button>{' '}
+              — {alert.message} ({showDate(alert.date)})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {view.kind === 'list' ? (
+        <RecordList form={current.form} canCreate={canEdit(current.form.access, role)} onNew={() => setView({ kind: 'new', formId: view.formId })} onOpen={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })} />
+      ) : view.kind === 'new' ? (
+        <RecordEditor
+          pack={current.pack}
+          form={current.form}
+          role={role}
+          onSaved={(record) => setView({ kind: 'open', formId: record.formId, recordId: record.id })}
+          onOpenRecord={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })}
+          onCancel={() => setView({ kind: 'list', formId: view.formId })}
+        />
+      ) : (
+        <OpenRecord pack={current.pack} form={current.form} role={role} recordId={view.recordId} onBack={() => setView({ kind: 'list', formId: view.formId })} onOpen={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })} />
+      )}
+    </section>
+  );
+}
+
+function OpenRecord(props: { pack: PackDef; form: FormDef; role: string; recordId: string; onBack: () => void; onOpen: (id: string) => void }) {
+  const client = useClient();
+  const record = useQuery(recordQueries.one(client, props.recordId));
+  if (!record.data) return null;
+  return (
+    <>
+      <RecordEditor key={`${record.data.id}-${record.data.revision}`} pack={props.pack} form={props.form} role={props.role} record={record.data} onSaved={() => undefined} onOpenRecord={props.onOpen} onCancel={props.onBack} />
+      <RecordHistory form={props.form} recordId={props.recordId} />
+    </>
+  );
+}
