@@ -1,6 +1,7 @@
 import { benchCache } from './cache.bench';
 import { benchRecords } from './records.bench';
 import { benchStartup } from './startup.bench';
+import { benchTls } from './tls.bench';
 
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run on the same
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['startup', () => benchStartup()],
   ['cache', () => benchCache()],
   ['records', () => Promise.resolve(benchRecords())],
+  ['tls', () => benchTls()],
 ];
 
 const only = process.argv[2];

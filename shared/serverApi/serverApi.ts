@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scryptParamsSchema } from '../profile/profileFormat';
 
 /*
  * What a workstation asks the central server, over mutual TLS (the client certificate names
@@ -13,6 +14,11 @@ export const serverRoutes = {
   signIn: '/v1/session/sign-in',
   /** POST changePasswordRequest. */
   changePassword: '/v1/session/change-password',
+  /**
+   * POST offlinePasswordChangeRequest: a change the operator made on the workstation while it
+   * was offline, sent as verifiers (the server never sees that password).
+   */
+  offlinePasswordChange: '/v1/session/offline-password-change',
 } as const;
 
 export const workstationStatusSchema = z.object({
@@ -47,9 +53,32 @@ export const changePasswordRequestSchema = z.object({
 /** The server's answer after a password change: the new hash params for the workstation's verifier. */
 export const changePasswordResultSchema = z.object({ user: serverUserSchema });
 
+/** The answer to a sign-in the server accepts. */
+export const signInResultSchema = z.object({ user: serverUserSchema });
+
+const base64Hash = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+
+/**
+ * The workstation's own password change, made offline: scrypt(current password, kdf the server
+ * issued) proves the operator knew the password the server holds; the new verifier replaces it.
+ */
+export const offlinePasswordChangeRequestSchema = z.object({
+  username: z.string().min(1).max(64),
+  currentPasswordHash: base64Hash,
+  newPasswordHash: base64Hash,
+  newKdf: scryptParamsSchema,
+});
+export type OfflinePasswordChangeRequest = z.infer<typeof offlinePasswordChangeRequestSchema>;
+
 /**
  * Distinct refusals (issue: each a clear, distinct message). The TLS layer itself refuses a
  * certificate the CA did not issue; these come after the handshake.
+ *
+ * A restricted workstation is read-only: a sign-in the server would accept is answered with
+ * WORKSTATION_RESTRICTED and the administrator's reason (the workstation then opens read-only),
+ * and every write is refused with it. A suspended or revoked one is refused everything but its
+ * status. USER_LOCKED carries retryAfter; TOO_MANY_ATTEMPTS too (a workstation trying many
+ * user names in a row).
  */
 export const serverErrorCodes = [
   'WORKSTATION_UNKNOWN',
@@ -62,6 +91,7 @@ export const serverErrorCodes = [
   'USER_LOCKED',
   'USER_NOT_ON_WORKSTATION',
   'PASSWORD_POLICY',
+  'TOO_MANY_ATTEMPTS',
   'INVALID_INPUT',
   'NOT_FOUND',
   'INTERNAL',
@@ -73,7 +103,7 @@ export const serverErrorSchema = z.object({
   message: z.string(),
   /** The administrator's reason for a suspension, restriction or revocation. */
   reason: z.string().optional(),
-  /** For USER_LOCKED: when the lock ends. */
+  /** For USER_LOCKED and TOO_MANY_ATTEMPTS: when to try again. */
   retryAfter: z.string().optional(),
 });
 export type ServerError = z.infer<typeof serverErrorSchema>;

@@ -19,7 +19,7 @@ import { z } from 'zod';
 
 export const maxFailedAttempts = 5;
 export const lockoutMinutes = 15;
-export const offlinePasswordChangeRoute = '/v1/session/offline-password-change';
+export const offlinePasswordChangeRoute = serverRoutes.offlinePasswordChange;
 
 interface OpenSession {
   user: SessionUser;
@@ -211,7 +211,12 @@ export class SessionService {
     const newHash = await scryptHash(newPassword, newKdf);
     // Recorded first, so the server learns of the change even if this process dies right after.
     session.db
-      .prepare('INSERT OR REPLACE INTO pending_password_changes (username, current_hash, new_hash, new_kdf_json, changed_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        // Two changes offline: the server still knows only the first "current" password, so that
+        // one is kept and only the new one replaced — else the queued change could never be verified.
+        `INSERT INTO pending_password_changes (username, current_hash, new_hash, new_kdf_json, changed_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (username) DO UPDATE SET new_hash = excluded.new_hash, new_kdf_json = excluded.new_kdf_json, changed_at = excluded.changed_at`,
+      )
       .run(session.user.username, currentHash.toString('base64'), newHash.toString('base64'), JSON.stringify(newKdf), this.now().toISOString());
     keyring.upsert({ ...entry, kdf: newKdf, wrappedKey: wrapKey(session.dataKey, kekFromPasswordHash(newHash), keyring.aadFor(entry.id)), mustChangePassword: false });
     keyring.save();

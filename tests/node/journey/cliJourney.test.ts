@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/tempDir';
+
+/**
+ * The README's walk-through, as an administrator and an operator would type it: the real bin
+ * scripts, a real server over mutual TLS, the workstation activated and signed in.
+ */
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const cleanups: (() => void)[] = [];
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) child.kill('SIGTERM');
+  cleanups.splice(0).forEach((cleanup) => cleanup());
+});
+
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+function run(bin: 'bala' | 'bala-server', args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    // BALA_PG_URL is left out: this walk-through uses the embedded database, as the README does.
+    const inherited = { ...process.env };
+    delete inherited.BALA_PG_URL;
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', `${bin}.mjs`), ...args], {
+      env: { ...inherited, LANG: 'en_GB.UTF-8', BALA_LANG: 'en', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+const json = <T>(result: Run): T => (JSON.parse(result.out || result.err) as { value: T }).value;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function serve(serverDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'bala-server.mjs'), '--data', serverDir, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, BALA_PG_URL: '', LANG: 'en_GB.UTF-8', BALA_LANG: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the server printed no URL')), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(`:${port}`)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+}
+
+describe('from bala-server init to an offline sign-in', () => {
+  it('init → serve → agency add → user add → workstation issue → bala activate → sign in → forced change → offline sign-in', async () => {
+    const temp = tempDir('bala-journey-');
+    cleanups.push(temp.cleanup);
+    const serverDir = path.join(temp.dir, 'server');
+    const workstation = path.join(temp.dir, 'workstation');
+    const profile = path.join(temp.dir, 'home-1.balaprofile');
+    const port = await freePort();
+
+    expect((await run('bala-server', ['--data', serverDir, 'init', '--key-bits', '2048', '--url', `https://localhost:${port}`])).code).toBe(0);
+    const server = await serve(serverDir, port);
+    const admin = (...args: string[]) => run('bala-server', ['--data', serverDir, '--json', ...args]);
+    expect((await admin('agency', 'add', '--name', 'Бишкек шаардык балдар үйү', '--kind', 'childrens_home', '--country', 'KG', '--territory', '41711', '--tin', '01234567890123', '--id', 'home-1')).code).toBe(0);
+    const user = json<{ password: string }>(await admin('user', 'add', '--username', 'aigul', '--agency', 'home-1', '--role', 'data_holder', '--valid-days', '365', '--name', 'Айгүл Сейитова'));
+    const issued = json<{ activationCode: string }>(await admin('workstation', 'issue', '--agency', 'home-1', '--users', 'aigul', '--out', profile));
+
+    const bala = (args: string[], env: Record<string, string>) => run('bala', ['--data', workstation, ...args], env);
+    const activated = await bala(['activate', '--profile', profile], { BALA_ACTIVATION_CODE: issued.activationCode });
+    expect(activated.code, activated.err).toBe(0);
+
+    const first = await bala(['--json', 'whoami'], { BALA_USER: 'aigul', BALA_PASSWORD: user.password });
+    expect(first.code, first.err).toBe(0);
+    expect(json(first)).toMatchObject({ state: 'signedIn', mustChangePassword: true, verifiedOnline: true, user: { displayName: 'Айгүл Сейитова' } });
+
+    const changed = await bala(['passwd'], { BALA_USER: 'aigul', BALA_PASSWORD: user.password, BALA_NEW_PASSWORD: 'Жаңы-сырсөз-2026' });
+    expect(changed.code, changed.err).toBe(0);
+
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+
+    const offline = await bala(['--json', 'whoami'], { BALA_USER: 'aigul', BALA_PASSWORD: 'Жаңы-сырсөз-2026' });
+    expect(offline.code, offline.err).toBe(0);
+    expect(json(offline)).toMatchObject({ state: 'signedIn', mustChangePassword: false, verifiedOnline: false });
+    const old = await bala(['--json', 'whoami'], { BALA_USER: 'aigul', BALA_PASSWORD: user.password });
+    expect(old.code).toBe(1);
+    expect(old.err).toContain('WRONG_PASSWORD');
+  }, 180_000);
+});
