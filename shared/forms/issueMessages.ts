@@ -21,6 +21,8 @@ export function issuesToFieldErrors(form: FormDef, issues: readonly FormIssue[],
   return issues.map((issue) => {
     const params: Record<string, string> = { ...issue.params };
     if (issue.code === 'dateBefore' && issue.params?.field) params.fieldLabel = findField(fields, issue.params.field)?.label[language] ?? issue.params.field;
+    // Dates as on documents (day.month.year), as the operator typed them.
+    if (issue.code === 'pinBirthDate' && issue.params?.encoded) params.encoded = issue.params.encoded.split('-').reverse().join('.');
     if (issue.code === 'pinSex' && issue.params?.encoded) params.encoded = t(`form.${issue.params.encoded}`);
     return { path: issue.path, code: issue.code, message: t(`form.${issue.code}`, params) };
   });

@@ -27,18 +27,26 @@ export function DuplicatePanel(props: { candidates: DuplicateCandidate[]; onOpen
         ))}
       </ul>
       {samePin ? null : (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (reason.trim()) props.onConfirm(reason.trim());
-          }}
-        >
+        // Not a <form>: the panel sits inside the record's form, and forms do not nest.
+        <div className="duplicates__confirm">
           <label htmlFor={reasonId}>{t('records.confirmNewReason')}</label>
-          <input id={reasonId} type="text" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
-          <button type="submit" disabled={!reason.trim() || props.busy}>
+          <input
+            id={reasonId}
+            type="text"
+            maxLength={500}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            onKeyDown={(event) => {
+              // Enter confirms here instead of submitting the record's form again.
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              if (reason.trim()) props.onConfirm(reason.trim());
+            }}
+          />
+          <button type="button" disabled={!reason.trim() || props.busy} onClick={() => props.onConfirm(reason.trim())}>
             {t('records.confirmNewSave')}
           </button>
-        </form>
+        </div>
       )}
     </section>
   );

@@ -11,9 +11,12 @@ export function FieldFrame({ props, children, asGroup = false }: { props: FieldP
     <>
       {field.label[language]}
       {required ? (
-        <span className="field__required" title={t('records.required')} aria-label={t('records.required')}>
-          {' *'}
-        </span>
+        <>
+          <span className="field__required" title={t('records.required')} aria-hidden="true">
+            {' *'}
+          </span>
+          <span className="visually-hidden">{` (${t('records.required')})`}</span>
+        </>
       ) : null}
     </>
   );

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
+import { issueTestProfile } from '../support/testProfile';
+import { startWorkstation, type RunningWorkstation } from './support/workstation';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+let workstation: RunningWorkstation | undefined;
+test.afterEach(async () => {
+  await workstation?.stop();
+  workstation = undefined;
+});
+
+const ru = catalogues.ru;
+const label = (id: string) => {
+  const field = pupilCard.sections.flatMap((section) => section.fields).find((candidate) => candidate.id === id);
+  if (!field) throw new Error(id);
+  return field.label.ru;
+};
+
+async function signedInHolder(page: Page) {
+  const profile = await issueTestProfile({ operators: [{ username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова', mustChangePassword: false }] });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-rec-')), 'p.balaprofile');
+  fs.writeFileSync(file, profile.file);
+  workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
+  await page.goto(workstation.url);
+  await page.getByLabel(ru.access.orFile).setInputFiles(file);
+  await page.getByLabel(ru.access.codeLabel).fill(profile.code);
+  await page.getByRole('button', { name: ru.access.activate }).click();
+  await page.getByLabel(ru.access.username).fill('aigul');
+  await page.getByLabel(ru.access.password, { exact: true }).fill('Generated-Pass-1');
+  await page.getByRole('button', { name: ru.access.signIn }).click();
+}
+
+async function fillPupil(page: Page, surname: string, givenName: string, birth: string, pin: string) {
+  await page.getByRole('textbox', { name: ru.records.surname, exact: true }).fill(surname);
+  await page.getByRole('textbox', { name: ru.records.givenName, exact: true }).fill(givenName);
+  await page.getByLabel(label('sex')).selectOption('female');
+  await page.getByLabel(label('birthDate')).fill(birth);
+  await page.getByLabel(label('pin')).fill(pin);
+  await page.getByLabel(label('admittedOn')).fill('02.09.2024');
+  await page.getByLabel(label('cameFrom')).selectOption('KG-C-SOK');
+  for (const id of ['hasParents', 'hasRelatives', 'disability']) {
+    await page.getByRole('radiogroup', { name: label(id) }).getByLabel(ru.records.no).check();
+  }
+  await page.getByLabel(label('socialPayment')).selectOption('survivorPension');
+  await page.getByLabel(label('placementTerm')).selectOption('longTerm');
+  await page.getByLabel(label('legalStatus')).selectOption('orphan');
+  await page.getByLabel(label('referringBody')).selectOption('court');
+  await page.getByLabel(label('placementReason')).selectOption('parentsDied');
+}
+
+test('a pupil card: errors at the field as typed, saved, found by another spelling, history kept (Russian)', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signedInHolder(page);
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
+
+  // A PIN that contradicts the birth date, an admission before birth: said at each field.
+  await fillPupil(page, 'Асанова', 'Айпери', '08.03.2015', '10903201500123');
+  await page.getByLabel(label('admittedOn')).fill('01.01.2015');
+  await expect(page.getByText(ru.form.pinBirthDate.replace('{{encoded}}', '09.03.2015'))).toBeVisible();
+  await expect(page.getByText(ru.form.dateBefore.replace('{{fieldLabel}}', label('birthDate')))).toBeVisible();
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'pupil-errors-ru.png'), fullPage: true });
+  await page.getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByText(ru.records.fixErrors.replace('{{count}}', '2'))).toBeVisible();
+
+  // Corrected: nothing typed was lost, and it saves.
+  await page.getByLabel(label('pin')).fill('10803201500123');
+  await page.getByLabel(label('admittedOn')).fill('02.09.2024');
+  await expect(page.getByRole('textbox', { name: ru.records.surname, exact: true })).toHaveValue('Асанова');
+  await page.getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByRole('heading', { name: ru.records.history })).toBeVisible();
+  await expect(page.getByText(ru.records.historyCreated)).toBeVisible();
+
+  // A second child spelled in Latin, one day apart: the duplicate warning, then saved with a reason.
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
+  await fillPupil(page, 'Asanova', 'Aiperi', '09.03.2015', '10903201500777');
+  await page.getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByRole('alertdialog', { name: ru.records.duplicatesTitle })).toBeVisible();
+  await expect(page.getByText(ru.records.duplicateSimilarName)).toBeVisible();
+  await page.screenshot({ path: path.join(artifacts, 'pupil-duplicate-ru.png'), fullPage: true });
+  await page.getByLabel(ru.records.confirmNewReason).fill('двойняшка, другой ПИН');
+  await page.getByRole('button', { name: ru.records.confirmNewSave }).click();
+  await expect(page.getByRole('heading', { name: ru.records.history })).toBeVisible();
+
+  // Both are found by either spelling.
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByLabel(ru.records.search).fill('асан айп');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Асанова Айпери' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Asanova Aiperi' })).toBeVisible();
+});
