@@ -1,17 +1,10 @@
 import crypto from 'node:crypto';
+import type { DraftView } from '../../shared/api/records';
 import type { FormValues } from '../../shared/forms/formTypes';
 import type { CacheDatabase } from '../store/cacheDatabase';
 
-export interface Draft {
-  id: string;
-  formId: string;
-  /** The record being edited, or null for a new one. */
-  recordId: string | null;
-  /** The record's revision the edit started from (to detect a concurrent save). */
-  baseRevision: number | null;
-  values: FormValues;
-  updatedAt: string;
-}
+/** A draft as the API shows it: the record being edited (or null for a new one) and its base revision. */
+export type Draft = DraftView;
 
 interface DraftRow {
   id: string;

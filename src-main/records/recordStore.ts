@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { HistoryView, RecordView } from '../../shared/api/records';
 import type { FormDef, FormValues, PhotoValue } from '../../shared/forms/formTypes';
 import { nameSkeleton, similarSkeletons } from '../../shared/forms/nameMatching';
 import { BalaError } from '../api/balaError';
@@ -6,28 +7,10 @@ import type { CacheDatabase } from '../store/cacheDatabase';
 import { diffValues, type FieldChange } from './changes';
 import { identityKeys } from './identityKeys';
 
-export interface StoredRecord {
-  id: string;
-  formId: string;
-  formVersion: number;
-  values: FormValues;
-  revision: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  /** The record this one is about (an event's pupil), or null. */
-  subjectId: string | null;
-}
+/** A record as stored: what the API shows, before redaction and the deadline are worked out. */
+export type StoredRecord = Omit<RecordView, 'deadline'>;
 
-export interface HistoryEntry {
-  revision: number;
-  at: string;
-  by: string;
-  formVersion: number;
-  changes: FieldChange[];
-  reason: string | null;
-}
+export type HistoryEntry = HistoryView;
 
 export interface PossibleDuplicate {
   recordId: string;
