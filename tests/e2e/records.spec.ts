@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/catalogues';
+import type { FormDef } from '../../shared/forms/formTypes';
 import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
+import * as pupilEvents from '../../shared/packs/kg-residential/forms/pupilEvents';
 import { issueTestProfile } from '../support/testProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
 
@@ -20,6 +22,10 @@ const label = (id: string) => {
   if (!field) throw new Error(id);
   return field.label.ru;
 };
+
+const eventLabel = (form: FormDef, id: string) => form.sections.flatMap((section) => section.fields).find((field) => field.id === id)?.label.ru ?? id;
+
+const eventForm = (page: Page, form: FormDef) => page.getByRole('form', { name: ru.records.newRecord.replace('{{form}}', form.title.ru) });
 
 async function signedInHolder(page: Page) {
   const profile = await issueTestProfile({ operators: [{ username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова', mustChangePassword: false }] });
@@ -69,6 +75,17 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await page.getByRole('button', { name: ru.records.save }).click();
   await expect(page.getByText(ru.records.fixErrors.replace('{{count}}', '2'))).toBeVisible();
 
+  // A photo: a 50 MB file and a text file are refused at the field; a real picture is taken.
+  const photoInput = page.getByLabel(label('photo'));
+  const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-big-')), 'camera.jpg');
+  fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 1));
+  await photoInput.setInputFiles(big);
+  await expect(page.getByText(ru.records.photoFileTooLarge.replace('{{size}}', '50.0').replace('{{max}}', '20'))).toBeVisible();
+  await photoInput.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await expect(page.getByText(ru.records.photoNotImage)).toBeVisible();
+  await photoInput.setInputFiles(path.resolve(import.meta.dirname, '../../resources/icon.png'));
+  await expect(page.getByRole('img', { name: ru.records.photoAlt })).toBeVisible();
+
   // Corrected: nothing typed was lost, and it saves.
   await page.getByLabel(label('pin')).fill('10803201500123');
   await page.getByLabel(label('admittedOn')).fill('02.09.2024');
@@ -76,6 +93,23 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await page.getByRole('button', { name: ru.records.save }).click();
   await expect(page.getByRole('heading', { name: ru.records.history })).toBeVisible();
   await expect(page.getByText(ru.records.historyCreated)).toBeVisible();
+  await expect(page.getByRole('img', { name: ru.records.photoAlt })).toBeVisible();
+
+  // Events on the pupil: a change of circumstances and leaving, each with its deadline.
+  const change = pupilEvents.changeEvent;
+  await page.getByRole('button', { name: ru.records.addEvent.replace('{{event}}', change.title.ru) }).click();
+  await page.getByLabel(eventLabel(change, 'changedOn')).fill('20.11.2026');
+  await page.getByLabel(eventLabel(change, 'circumstance')).selectOption('socialPayments');
+  await page.getByLabel(eventLabel(change, 'description')).fill('Назначено ежемесячное социальное пособие');
+  await eventForm(page, change).getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: change.title.ru })).toBeVisible();
+  const leaving = pupilEvents.dischargeEvent;
+  await page.getByRole('button', { name: ru.records.addEvent.replace('{{event}}', leaving.title.ru) }).click();
+  await page.getByLabel(eventLabel(leaving, 'dischargedOn')).fill('24.11.2026');
+  await page.getByLabel(eventLabel(leaving, 'reason')).selectOption('guardianship');
+  await eventForm(page, leaving).getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: leaving.title.ru })).toBeVisible();
+  await page.screenshot({ path: path.join(artifacts, 'pupil-saved-ru.png'), fullPage: true });
 
   // A second child spelled in Latin, one day apart: the duplicate warning, then saved with a reason.
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();

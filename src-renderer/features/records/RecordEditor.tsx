@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView, DuplicateCandidate, RecordView } from '../../../shared/api/records';
 import type { FieldError } from '../../../shared/api/result';
@@ -47,6 +47,7 @@ export function RecordEditor(props: RecordEditorProps) {
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const [busy, setBusy] = useState(false);
   const baseRevision = draft?.baseRevision ?? record?.revision ?? null;
+  const headingId = useId();
   const autosave = useDraftAutosave({ formId: form.id, recordId: record?.id ?? null, baseRevision, values, dirty, initialDraftId: draft?.id ?? null });
 
   const issues = useMemo(() => validateForm(form, values, { classifiers: classifierMap(pack), today: localToday() }), [form, pack, values]);
@@ -112,6 +113,7 @@ export function RecordEditor(props: RecordEditorProps) {
   return (
     <form
       className="record-editor"
+      aria-labelledby={headingId}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -119,7 +121,7 @@ export function RecordEditor(props: RecordEditorProps) {
       }}
     >
       <header className="record-editor__head">
-        <h1>{record ? form.title[language] : t('records.newRecord', { form: form.title[language] })}</h1>
+        <h1 id={headingId}>{record ? form.title[language] : t('records.newRecord', { form: form.title[language] })}</h1>
         <p className="record-editor__draft" aria-live="polite">
           {autosave.saving ? t('records.draftSaving') : autosave.savedAt ? t('records.draftSaved', { time: autosave.savedAt.toLocaleTimeString(language) }) : ''}
         </p>

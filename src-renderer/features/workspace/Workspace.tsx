@@ -12,6 +12,7 @@ import { RecordEditor } from '../records/RecordEditor';
 import { RecordHistory } from '../records/RecordHistory';
 import { RecordList } from '../records/RecordList';
 import { showDate } from '../records/fields/DateInput';
+import { SubjectEvents } from './SubjectEvents';
 
 type View = { kind: 'list'; formId: string } | { kind: 'new'; formId: string } | { kind: 'open'; formId: string; recordId: string };
 
@@ -72,6 +73,7 @@ function OpenRecord(props: { pack: PackDef; form: FormDef; role: string; recordI
   return (
     <>
       <RecordEditor key={`${record.data.id}-${record.data.revision}`} pack={props.pack} form={props.form} role={props.role} record={record.data} onSaved={() => undefined} onOpenRecord={props.onOpen} onCancel={props.onBack} />
+      <SubjectEvents pack={props.pack} subjectForm={props.form} subjectId={props.recordId} role={props.role} />
       <RecordHistory form={props.form} recordId={props.recordId} />
     </>
   );

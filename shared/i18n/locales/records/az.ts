@@ -38,6 +38,8 @@ export const recordsAz = {
   confirmNewReason: 'Niyə bu başqa uşaqdır?',
   confirmNewSave: 'Yeni uşaq kimi saxla',
   history: 'Dəyişikliklər tarixçəsi',
+  events: 'Hadisələr',
+  addEvent: 'Əlavə et: {{event}}',
   historyCreated: 'Yaradıldı',
   historyChanged: 'Dəyişdirildi: {{fields}}',
   historyReason: 'Səbəb: {{reason}}',

@@ -35,6 +35,8 @@ export const recordsEn = {
   confirmNewReason: 'Why is this a different child?',
   confirmNewSave: 'Save as a new child',
   history: 'History of changes',
+  events: 'Events',
+  addEvent: 'Add: {{event}}',
   historyCreated: 'Created',
   historyChanged: 'Changed: {{fields}}',
   historyReason: 'Reason: {{reason}}',

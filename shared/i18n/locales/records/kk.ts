@@ -38,6 +38,8 @@ export const recordsKk = {
   confirmNewReason: 'Неліктен бұл басқа бала?',
   confirmNewSave: 'Жаңа бала ретінде сақтау',
   history: 'Өзгерістер тарихы',
+  events: 'Оқиғалар',
+  addEvent: 'Қосу: {{event}}',
   historyCreated: 'Жасалды',
   historyChanged: 'Өзгертілді: {{fields}}',
   historyReason: 'Себебі: {{reason}}',

@@ -38,6 +38,8 @@ export const recordsKy = {
   confirmNewReason: 'Эмне үчүн бул башка бала?',
   confirmNewSave: 'Жаңы бала катары сактоо',
   history: 'Өзгөртүүлөрдүн тарыхы',
+  events: 'Окуялар',
+  addEvent: 'Кошуу: {{event}}',
   historyCreated: 'Түзүлдү',
   historyChanged: 'Өзгөртүлдү: {{fields}}',
   historyReason: 'Себеби: {{reason}}',

@@ -38,6 +38,8 @@ export const recordsRu = {
   confirmNewReason: 'Почему это другой ребёнок?',
   confirmNewSave: 'Сохранить как нового ребёнка',
   history: 'История изменений',
+  events: 'События',
+  addEvent: 'Добавить: {{event}}',
   historyCreated: 'Создано',
   historyChanged: 'Изменено: {{fields}}',
   historyReason: 'Причина: {{reason}}',
