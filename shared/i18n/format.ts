@@ -29,3 +29,11 @@ export function formatNumber(value: number, language: Language): string {
   const locale = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : numberFallback[language];
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/**
+ * Time of day as HH:MM, 24-hour, the way all five languages write it on documents (not `Intl`:
+ * Chromium has no Kyrgyz or Kazakh data and would fall back to "4:01 AM").
+ */
+export function formatTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

@@ -8,6 +8,7 @@ import type { FormDef, FormValues } from '../../../shared/forms/formTypes';
 import { issuesToFieldErrors } from '../../../shared/forms/issueMessages';
 import { classifierMap, type PackDef } from '../../../shared/forms/packTypes';
 import { validateForm } from '../../../shared/forms/validateForm';
+import { formatTime } from '../../../shared/i18n/format';
 import { defaultLanguage, isLanguage } from '../../../shared/i18n/languages';
 import { useClient } from '../../api/ClientContext';
 import { DuplicatePanel } from './DuplicatePanel';
@@ -123,7 +124,7 @@ export function RecordEditor(props: RecordEditorProps) {
       <header className="record-editor__head">
         <h1 id={headingId}>{record ? form.title[language] : t('records.newRecord', { form: form.title[language] })}</h1>
         <p className="record-editor__draft" aria-live="polite">
-          {autosave.saving ? t('records.draftSaving') : autosave.savedAt ? t('records.draftSaved', { time: autosave.savedAt.toLocaleTimeString(language) }) : ''}
+          {autosave.saving ? t('records.draftSaving') : autosave.savedAt ? t('records.draftSaved', { time: formatTime(autosave.savedAt) }) : ''}
         </p>
       </header>
       {attempted && problemCount > 0 ? (

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FormDef } from '../../../shared/forms/formTypes';
 import { defaultLanguage, isLanguage } from '../../../shared/i18n/languages';
-import { formatDate } from '../../../shared/i18n/format';
+import { formatDate, formatTime } from '../../../shared/i18n/format';
 import { useClient } from '../../api/ClientContext';
 import { recordQueries } from './queries';
 
@@ -21,7 +21,7 @@ export function RecordHistory({ form, recordId }: { form: FormDef; recordId: str
         {[...history.data].reverse().map((entry) => (
           <li key={entry.revision}>
             <span className="record-history__when">
-              {formatDate(new Date(entry.at), language)} {new Date(entry.at).toLocaleTimeString(language)} · {entry.by}
+              {formatDate(new Date(entry.at), language)} {formatTime(new Date(entry.at))} · {entry.by}
             </span>
             <span className="record-history__what">
               {entry.revision === 1 ? t('records.historyCreated') : t('records.historyChanged', { fields: entry.changes.map((change) => labelOf(change.field)).join(', ') })}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { institutionCard } from '../../shared/packs/kg-residential/forms/institutionCard';
+import { issueTestProfile } from '../support/testProfile';
+import { startWorkstation, type RunningWorkstation } from './support/workstation';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+let workstation: RunningWorkstation | undefined;
+test.afterEach(async () => {
+  await workstation?.stop();
+  workstation = undefined;
+});
+
+const ky = catalogues.ky;
+const label = (id: string) => institutionCard.sections.flatMap((section) => section.fields).find((field) => field.id === id)?.label.ky ?? id;
+
+test('the system operator registers an institution in Kyrgyz; a missing accreditation date is asked for; reopened with its history', async ({ page }) => {
+  const profile = await issueTestProfile({ operators: [{ username: 'operator', password: 'Generated-Pass-1', role: 'system_operator', displayName: 'Нурлан Токтосунов', mustChangePassword: false }] });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-inst-')), 'p.balaprofile');
+  fs.writeFileSync(file, profile.file);
+  workstation = await startWorkstation({ env: { LANG: 'ky_KG.UTF-8' } });
+  await page.goto(workstation.url);
+  await page.getByLabel(ky.access.orFile).setInputFiles(file);
+  await page.getByLabel(ky.access.codeLabel).fill(profile.code);
+  await page.getByRole('button', { name: ky.access.activate }).click();
+  await page.getByLabel(ky.access.username).fill('operator');
+  await page.getByLabel(ky.access.password, { exact: true }).fill('Generated-Pass-1');
+  await page.getByRole('button', { name: ky.access.signIn }).click();
+
+  await page.getByRole('button', { name: ky.records.newRecord.replace('{{form}}', institutionCard.title.ky) }).click();
+  await page.getByLabel(label('fullName')).fill('Кара-Балта шаарындагы № 3 балдар үйү');
+  await page.getByLabel(label('institutionType')).selectOption('childrensHome');
+  await page.getByLabel(label('ownershipForm')).selectOption('state');
+  await page.getByLabel(label('department')).selectOption('labourSocial');
+  await page.getByLabel(label('plannedCapacity')).fill('120');
+  await page.getByLabel(label('territory')).selectOption('KG-C-JAY');
+  await page.getByLabel(label('street')).fill('Ленин көчөсү, 15');
+  await page.getByLabel(label('accreditationCertificate')).fill('АК-2024/117');
+  await page.getByRole('textbox', { name: ky.records.surname, exact: true }).fill('Үсөнбаева');
+  await page.getByRole('textbox', { name: ky.records.givenName, exact: true }).fill('Гүлнара');
+  await page.getByLabel(label('headPhone')).fill('+996 3133 5-12-34');
+  await page.getByRole('button', { name: ky.records.save }).click();
+  // The certificate number makes its validity date required: asked for at that field.
+  await expect(page.getByText(ky.form.required)).toBeVisible();
+  await page.getByLabel(label('accreditationValidUntil')).fill('31.12.2026');
+  await page.getByRole('button', { name: ky.records.save }).click();
+  await expect(page.getByRole('heading', { name: ky.records.history })).toBeVisible();
+  // Expiring within 60 days: the operators are warned (§8.4).
+  await expect(page.getByRole('status').filter({ hasText: 'Кара-Балта шаарындагы № 3 балдар үйү' })).toBeVisible();
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'institution-ky.png'), fullPage: true });
+
+  // A change is saved as a new revision and shows in the history.
+  await page.getByLabel(label('plannedCapacity')).fill('140');
+  await page.getByRole('button', { name: ky.records.save }).click();
+  await expect(page.getByText(ky.records.historyChanged.replace('{{fields}}', label('plannedCapacity')))).toBeVisible();
+});
