@@ -129,3 +129,78 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await expect(page.getByRole('listitem').filter({ hasText: 'Асанова Айпери' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Asanova Aiperi' })).toBeVisible();
 });
+
+test('every field of the pupil card (§15) is entered, saved, reopened and changed with history (Kyrgyz)', async ({ page }) => {
+  test.setTimeout(90_000);
+  const ky = catalogues.ky;
+  const kyLabel = (id: string) => pupilCard.sections.flatMap((section) => section.fields).find((field) => field.id === id)?.label.ky ?? id;
+  const relatives = pupilCard.sections.flatMap((section) => section.fields).find((field) => field.id === 'relatives');
+  if (relatives?.kind !== 'group') throw new Error('relatives');
+  const relativeLabel = (id: string) => relatives.fields.find((field) => field.id === id)?.label.ky ?? id;
+
+  const profile = await issueTestProfile({ operators: [{ username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова', mustChangePassword: false }] });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-ky-')), 'p.balaprofile');
+  fs.writeFileSync(file, profile.file);
+  workstation = await startWorkstation({ env: { LANG: 'ky_KG.UTF-8' } });
+  await page.goto(workstation.url);
+  await page.getByLabel(ky.access.orFile).setInputFiles(file);
+  await page.getByLabel(ky.access.codeLabel).fill(profile.code);
+  await page.getByRole('button', { name: ky.access.activate }).click();
+  await page.getByLabel(ky.access.username).fill('aigul');
+  await page.getByLabel(ky.access.password, { exact: true }).fill('Generated-Pass-1');
+  await page.getByRole('button', { name: ky.access.signIn }).click();
+  await page.getByRole('button', { name: pupilCard.title.ky, exact: true }).click();
+  await page.getByRole('button', { name: ky.records.newRecord.replace('{{form}}', pupilCard.title.ky) }).click();
+
+  const identity = page.getByRole('group', { name: new RegExp(`^${kyLabel('name')}`) });
+  await identity.getByRole('textbox', { name: ky.records.surname, exact: true }).fill('Үсөнбаева');
+  await identity.getByRole('textbox', { name: ky.records.givenName, exact: true }).fill('Бегимай');
+  await identity.getByRole('textbox', { name: ky.records.patronymic, exact: true }).fill('Маратовна');
+  await page.getByLabel(kyLabel('sex')).selectOption('female');
+  await page.getByLabel(kyLabel('birthDate')).fill('12.04.2013');
+  await page.getByLabel(kyLabel('pin')).fill('11204201300555');
+  await page.getByLabel(kyLabel('admittedOn')).fill('15.10.2025');
+  await page.getByLabel(kyLabel('cameFrom')).selectOption('KG-N-KOC');
+  await page.getByLabel(kyLabel('cameFromAddress')).fill('Кочкор айылы, Орозбеков көчөсү, 8');
+  await page.getByRole('radiogroup', { name: kyLabel('hasParents') }).getByLabel(ky.records.yes).check();
+  await page.getByRole('radiogroup', { name: kyLabel('hasRelatives') }).getByLabel(ky.records.yes).check();
+  await page.getByRole('button', { name: ky.records.add.replace('{{item}}', relatives.itemLabel.ky) }).click();
+  const row = page.getByRole('group', { name: ky.records.itemNumber.replace('{{item}}', relatives.itemLabel.ky).replace('{{number}}', '1') });
+  await row.getByLabel(relativeLabel('relation')).selectOption('grandmother');
+  await row.getByRole('textbox', { name: ky.records.surname, exact: true }).fill('Үсөнбаева');
+  await row.getByRole('textbox', { name: ky.records.givenName, exact: true }).fill('Гүлсүн');
+  await row.getByLabel(relativeLabel('contact')).fill('Кочкор, +996 555 123456');
+  await page.getByRole('radiogroup', { name: kyLabel('disability') }).getByLabel(ky.records.yes).check();
+  await page.getByLabel(kyLabel('disabilityGroup')).selectOption('childUnder18');
+  await page.getByLabel(kyLabel('socialPayment')).selectOption('both');
+  await page.getByLabel(kyLabel('assignedHousing')).fill('Кочкор айылындагы үй, энесинин атында');
+  await page.getByLabel(kyLabel('otherProperty')).fill('Жок');
+  await page.getByLabel(kyLabel('protectionPlan')).fill('Баланы коргоонун жеке планы № 14, 2025-жылдын 20-октябры');
+  await page.getByLabel(kyLabel('rehabilitationPlan')).fill('Реабилитациялоонун жеке планы № 3');
+  await page.getByLabel(kyLabel('placementTerm')).selectOption('temporary');
+  await page.getByLabel(kyLabel('legalStatus')).selectOption('withParentsTemporary');
+  await page.getByLabel(kyLabel('referringBody')).selectOption('childSupportDepartment');
+  await page.getByLabel(kyLabel('placementReason')).selectOption('povertyHardship');
+  await page.getByLabel(kyLabel('placementReasonNote')).fill('Энеси эмгек миграциясында');
+  await page.getByLabel(kyLabel('photo')).setInputFiles(path.resolve(import.meta.dirname, '../../resources/icon.png'));
+  await expect(page.getByRole('img', { name: ky.records.photoAlt })).toBeVisible();
+  await page.getByRole('button', { name: ky.records.save }).click();
+  await expect(page.getByRole('heading', { name: ky.records.history })).toBeVisible();
+
+  // Reopened from the list: every value is there.
+  await page.getByRole('button', { name: pupilCard.title.ky, exact: true }).click();
+  // A temporary placement since October 2025 is past six months: the dashboard says so (§8.3).
+  await expect(page.getByRole('status').filter({ hasText: 'Үсөнбаева Бегимай Маратовна' })).toContainText('6 айдан ашты');
+  await page.locator('.record-list').getByRole('button', { name: 'Үсөнбаева Бегимай Маратовна' }).click();
+  await expect(page.getByLabel(kyLabel('protectionPlan'))).toHaveValue('Баланы коргоонун жеке планы № 14, 2025-жылдын 20-октябры');
+  await expect(page.getByLabel(kyLabel('cameFrom'))).toHaveValue('KG-N-KOC');
+  await expect(row.getByRole('textbox', { name: ky.records.givenName, exact: true })).toHaveValue('Гүлсүн');
+  await expect(page.getByLabel(kyLabel('disabilityGroup'))).toHaveValue('childUnder18');
+  await expect(page.getByRole('img', { name: ky.records.photoAlt })).toBeVisible();
+
+  // A change of placement term is a new revision, named in the history.
+  await page.getByLabel(kyLabel('placementTerm')).selectOption('longTerm');
+  await page.getByRole('button', { name: ky.records.save }).click();
+  await expect(page.getByText(ky.records.historyChanged.replace('{{fields}}', kyLabel('placementTerm')))).toBeVisible();
+  await page.screenshot({ path: path.join(artifacts, 'pupil-full-ky.png'), fullPage: true });
+});
