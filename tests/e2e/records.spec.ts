@@ -204,3 +204,18 @@ test('every field of the pupil card (§15) is entered, saved, reopened and chang
   await expect(page.getByText(ky.records.historyChanged.replace('{{fields}}', kyLabel('placementTerm')))).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'pupil-full-ky.png'), fullPage: true });
 });
+
+test('what was typed survives the window closing: the draft is offered again and goes on (Russian)', async ({ page }) => {
+  await signedInHolder(page);
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
+  await page.getByRole('textbox', { name: ru.records.surname, exact: true }).fill('Жумабекова');
+  await page.getByLabel(label('birthDate')).fill('01.02.2016');
+  await expect(page.getByText(ru.records.draftSaved.split('{{')[0] ?? '')).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByRole('region', { name: ru.records.drafts }).getByRole('button', { name: ru.records.continueDraft }).click();
+  await expect(page.getByRole('textbox', { name: ru.records.surname, exact: true })).toHaveValue('Жумабекова');
+  await expect(page.getByLabel(label('birthDate'))).toHaveValue('01.02.2016');
+});

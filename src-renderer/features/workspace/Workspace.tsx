@@ -2,19 +2,24 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEdit, canView } from '../../../shared/forms/access';
+import type { DraftView } from '../../../shared/api/records';
 import type { FormDef } from '../../../shared/forms/formTypes';
 import type { PackDef } from '../../../shared/forms/packTypes';
 import { registryPacks } from '../../../shared/packs';
 import { defaultLanguage, isLanguage } from '../../../shared/i18n/languages';
 import { useClient } from '../../api/ClientContext';
 import { recordQueries } from '../records/queries';
+import { DraftList } from '../records/DraftList';
 import { RecordEditor } from '../records/RecordEditor';
 import { RecordHistory } from '../records/RecordHistory';
 import { RecordList } from '../records/RecordList';
 import { showDate } from '../records/fields/DateInput';
 import { SubjectEvents } from './SubjectEvents';
 
-type View = { kind: 'list'; formId: string } | { kind: 'new'; formId: string } | { kind: 'open'; formId: string; recordId: string };
+type View =
+  | { kind: 'list'; formId: string }
+  | { kind: 'new'; formId: string; draft?: DraftView }
+  | { kind: 'open'; formId: string; recordId: string; draft?: DraftView };
 
 /** Registry work for the signed-in role: the forms it may see, their records, alerts. */
 export function Workspace({ role }: { role: string }) {
@@ -49,30 +54,44 @@ export function Workspace({ role }: { role: string }) {
         </ul>
       ) : null}
       {view.kind === 'list' ? (
-        <RecordList form={current.form} canCreate={canEdit(current.form.access, role)} onNew={() => setView({ kind: 'new', formId: view.formId })} onOpen={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })} />
+        <>
+          <DraftList
+            form={current.form}
+            onContinue={(draft) => setView(draft.recordId ? { kind: 'open', formId: view.formId, recordId: draft.recordId, draft } : { kind: 'new', formId: view.formId, draft })}
+          />
+          <RecordList form={current.form} canCreate={canEdit(current.form.access, role)} onNew={() => setView({ kind: 'new', formId: view.formId })} onOpen={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })} />
+        </>
       ) : view.kind === 'new' ? (
         <RecordEditor
           pack={current.pack}
           form={current.form}
           role={role}
+          {...(view.draft ? { draft: view.draft } : {})}
           onSaved={(record) => setView({ kind: 'open', formId: record.formId, recordId: record.id })}
           onOpenRecord={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })}
           onCancel={() => setView({ kind: 'list', formId: view.formId })}
         />
       ) : (
-        <OpenRecord pack={current.pack} form={current.form} role={role} recordId={view.recordId} onBack={() => setView({ kind: 'list', formId: view.formId })} onOpen={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })} />
+        <OpenRecord pack={current.pack} form={current.form} role={role} recordId={view.recordId} {...(view.draft ? { draft: view.draft } : {})} onBack={() => setView({ kind: 'list', formId: view.formId })} onOpen={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })} />
       )}
     </section>
   );
 }
 
-function OpenRecord(props: { pack: PackDef; form: FormDef; role: string; recordId: string; onBack: () => void; onOpen: (id: string) => void }) {
+function OpenRecord(props: { pack: PackDef; form: FormDef; role: string; recordId: string; draft?: DraftView; onBack: () => void; onOpen: (id: string) => void }) {
   const client = useClient();
   const record = useQuery(recordQueries.one(client, props.recordId));
   if (!record.data) return null;
   return (
     <>
-      <RecordEditor key={`${record.data.id}-${record.data.revision}`} pack={props.pack} form={props.form} role={props.role} record={record.data} onSaved={() => undefined} onOpenRecord={props.onOpen} onCancel={props.onBack} />
+      <RecordEditor
+        key={`${record.data.id}-${record.data.revision}`}
+        pack={props.pack}
+        form={props.form}
+        role={props.role}
+        record={record.data}
+        {...(props.draft ? { draft: props.draft } : {})}
+        onSaved={() => undefined} onOpenRecord={props.onOpen} onCancel={props.onBack} />
       <SubjectEvents pack={props.pack} subjectForm={props.form} subjectId={props.recordId} role={props.role} />
       <RecordHistory form={props.form} recordId={props.recordId} />
     </>

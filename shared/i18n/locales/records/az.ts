@@ -28,6 +28,8 @@ export const recordsAz = {
   fixErrors: 'Bəzi sahələrə diqqət lazımdır ({{count}}). Onlar aşağıda qeyd olunub.',
   draftSaved: 'Qaralama saxlanıldı {{time}}',
   draftSaving: 'Qaralama saxlanılır…',
+  drafts: 'Saxlanılmamış qaralamalar',
+  continueDraft: 'Davam et',
   unsavedLeave: 'Saxlanılmamış dəyişikliklər var. Onlar qaralama kimi saxlanılıb. Formadan çıxırsınız?',
   duplicatesTitle: 'Bu uşaq artıq qeydiyyatda ola bilər',
   duplicatesLead: 'Yeni qeydi saxlamazdan əvvəl bu qeydləri yoxlayın.',

@@ -25,6 +25,8 @@ export const recordsEn = {
   fixErrors: 'Some fields need attention ({{count}}). They are marked below.',
   draftSaved: 'Draft kept {{time}}',
   draftSaving: 'Keeping the draft…',
+  drafts: 'Unsaved drafts',
+  continueDraft: 'Continue',
   unsavedLeave: 'You have unsaved changes. They are kept as a draft. Leave this form?',
   duplicatesTitle: 'This child may already be registered',
   duplicatesLead: 'Check these records before saving a new one.',
