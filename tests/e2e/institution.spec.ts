@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/catalogues';
 import { institutionCard } from '../../shared/packs/kg-residential/forms/institutionCard';
-import { issueTestProfile } from '../support/testProfile';
-import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { signedInWorkstation } from './support/signedIn';
+import type { RunningWorkstation } from './support/workstation';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -18,17 +17,7 @@ const ky = catalogues.ky;
 const label = (id: string) => institutionCard.sections.flatMap((section) => section.fields).find((field) => field.id === id)?.label.ky ?? id;
 
 test('the system operator registers an institution in Kyrgyz; a missing accreditation date is asked for; reopened with its history', async ({ page }) => {
-  const profile = await issueTestProfile({ operators: [{ username: 'operator', password: 'Generated-Pass-1', role: 'system_operator', displayName: 'Нурлан Токтосунов', mustChangePassword: false }] });
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-inst-')), 'p.balaprofile');
-  fs.writeFileSync(file, profile.file);
-  workstation = await startWorkstation({ env: { LANG: 'ky_KG.UTF-8' } });
-  await page.goto(workstation.url);
-  await page.getByLabel(ky.access.orFile).setInputFiles(file);
-  await page.getByLabel(ky.access.codeLabel).fill(profile.code);
-  await page.getByRole('button', { name: ky.access.activate }).click();
-  await page.getByLabel(ky.access.username).fill('operator');
-  await page.getByLabel(ky.access.password, { exact: true }).fill('Generated-Pass-1');
-  await page.getByRole('button', { name: ky.access.signIn }).click();
+  workstation = await signedInWorkstation(page, 'ky', { username: 'operator', password: 'Generated-Pass-1', role: 'system_operator', displayName: 'Нурлан Токтосунов' });
 
   await page.getByRole('button', { name: ky.records.newRecord.replace('{{form}}', institutionCard.title.ky) }).click();
   await page.getByLabel(label('fullName')).fill('Кара-Балта шаарындагы № 3 балдар үйү');

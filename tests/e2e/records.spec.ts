@@ -6,8 +6,8 @@ import { catalogues } from '../../shared/i18n/catalogues';
 import type { FormDef } from '../../shared/forms/formTypes';
 import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import * as pupilEvents from '../../shared/packs/kg-residential/forms/pupilEvents';
-import { issueTestProfile } from '../support/testProfile';
-import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { signedInWorkstation } from './support/signedIn';
+import type { RunningWorkstation } from './support/workstation';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -28,17 +28,7 @@ const eventLabel = (form: FormDef, id: string) => form.sections.flatMap((section
 const eventForm = (page: Page, form: FormDef) => page.getByRole('form', { name: ru.records.newRecord.replace('{{form}}', form.title.ru) });
 
 async function signedInHolder(page: Page) {
-  const profile = await issueTestProfile({ operators: [{ username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова', mustChangePassword: false }] });
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-rec-')), 'p.balaprofile');
-  fs.writeFileSync(file, profile.file);
-  workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
-  await page.goto(workstation.url);
-  await page.getByLabel(ru.access.orFile).setInputFiles(file);
-  await page.getByLabel(ru.access.codeLabel).fill(profile.code);
-  await page.getByRole('button', { name: ru.access.activate }).click();
-  await page.getByLabel(ru.access.username).fill('aigul');
-  await page.getByLabel(ru.access.password, { exact: true }).fill('Generated-Pass-1');
-  await page.getByRole('button', { name: ru.access.signIn }).click();
+  workstation = await signedInWorkstation(page, 'ru', { username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова' });
 }
 
 async function fillPupil(page: Page, surname: string, givenName: string, birth: string, pin: string) {
@@ -138,17 +128,7 @@ test('every field of the pupil card (§15) is entered, saved, reopened and chang
   if (relatives?.kind !== 'group') throw new Error('relatives');
   const relativeLabel = (id: string) => relatives.fields.find((field) => field.id === id)?.label.ky ?? id;
 
-  const profile = await issueTestProfile({ operators: [{ username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова', mustChangePassword: false }] });
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-ky-')), 'p.balaprofile');
-  fs.writeFileSync(file, profile.file);
-  workstation = await startWorkstation({ env: { LANG: 'ky_KG.UTF-8' } });
-  await page.goto(workstation.url);
-  await page.getByLabel(ky.access.orFile).setInputFiles(file);
-  await page.getByLabel(ky.access.codeLabel).fill(profile.code);
-  await page.getByRole('button', { name: ky.access.activate }).click();
-  await page.getByLabel(ky.access.username).fill('aigul');
-  await page.getByLabel(ky.access.password, { exact: true }).fill('Generated-Pass-1');
-  await page.getByRole('button', { name: ky.access.signIn }).click();
+  workstation = await signedInWorkstation(page, 'ky', { username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова' });
   await page.getByRole('button', { name: pupilCard.title.ky, exact: true }).click();
   await page.getByRole('button', { name: ky.records.newRecord.replace('{{form}}', pupilCard.title.ky) }).click();
 
