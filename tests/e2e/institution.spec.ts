@@ -30,7 +30,9 @@ test('the system operator registers an institution in Kyrgyz; a missing accredit
   await page.getByLabel(label('accreditationCertificate')).fill('АК-2024/117');
   await page.getByRole('textbox', { name: ky.records.surname, exact: true }).fill('Үсөнбаева');
   await page.getByRole('textbox', { name: ky.records.givenName, exact: true }).fill('Гүлнара');
+  await page.getByRole('textbox', { name: ky.records.patronymic, exact: true }).fill('Асановна');
   await page.getByLabel(label('headPhone')).fill('+996 3133 5-12-34');
+  await page.getByLabel(label('headEmail')).fill('balday3@edu.kg');
   await page.getByRole('button', { name: ky.records.save }).click();
   // The certificate number makes its validity date required: asked for at that field.
   await expect(page.getByText(ky.form.required)).toBeVisible();
@@ -46,4 +48,6 @@ test('the system operator registers an institution in Kyrgyz; a missing accredit
   await page.getByLabel(label('plannedCapacity')).fill('140');
   await page.getByRole('button', { name: ky.records.save }).click();
   await expect(page.getByText(ky.records.historyChanged.replace('{{fields}}', label('plannedCapacity')))).toBeVisible();
+  await expect(page.getByLabel(label('headEmail'))).toHaveValue('balday3@edu.kg');
+  await expect(page.getByLabel(label('accreditationValidUntil'))).toHaveValue('31.12.2026');
 });

@@ -105,6 +105,8 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
   await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
   await fillPupil(page, 'Asanova', 'Aiperi', '09.03.2015', '10903201500777');
+  await page.getByLabel(label('photo')).setInputFiles(path.resolve(import.meta.dirname, '../../resources/icon.png'));
+  await expect(page.getByRole('img', { name: ru.records.photoAlt })).toBeVisible();
   await page.getByRole('button', { name: ru.records.save }).click();
   await expect(page.getByRole('alertdialog', { name: ru.records.duplicatesTitle })).toBeVisible();
   await expect(page.getByText(ru.records.duplicateSimilarName)).toBeVisible();
