@@ -16,6 +16,8 @@ export interface RecordView {
   updatedAt: string;
   updatedBy: string;
   subjectId: string | null;
+  /** The latest revision the central server confirmed (null: never delivered yet). */
+  serverRevision: number | null;
   /** Whether it was entered within the regulation's deadline, where the form has one. */
   deadline: DeadlineStatus | null;
 }

@@ -26,6 +26,8 @@ export interface RoleDef {
   names: LocalisedName;
   /** Sees only aggregate figures, never a person's record (Pack 1: local administrations). */
   aggregateOnly?: boolean;
+  /** Whose records reach this role's workstation: its own agency's (default) or the whole registry's. */
+  reach?: 'agency' | 'all';
 }
 
 /**

@@ -6,6 +6,8 @@ import { BalaError } from '../api/balaError';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { diffValues, type FieldChange } from './changes';
 import { identityKeys } from './identityKeys';
+import { changedSections } from '../../shared/sync/sections';
+import { Outbox } from '../sync/outbox';
 
 /** A record as stored: what the API shows, before redaction and the deadline are worked out. */
 export type StoredRecord = Omit<RecordView, 'deadline'>;
@@ -30,6 +32,7 @@ interface RecordRow {
   updated_at: string;
   updated_by: string;
   subject_id: string | null;
+  server_revision: number | null;
 }
 
 const toRecord = (row: RecordRow): StoredRecord => ({
@@ -43,6 +46,7 @@ const toRecord = (row: RecordRow): StoredRecord => ({
   updatedAt: row.updated_at,
   updatedBy: row.updated_by,
   subjectId: row.subject_id,
+  serverRevision: row.server_revision,
 });
 
 /** How far apart two birth dates may be and still suggest the same child (typing slips). */
@@ -79,6 +83,10 @@ export class RecordStore {
         .run(id, form.id, form.version, JSON.stringify(values), at, by, at, by, form.subject ? subjectId : null);
       this.appendHistory(id, 1, at, by, form.version, diffValues({}, values), reason);
       this.writeKeys(form, id, values);
+      new Outbox(this.db).add({
+        recordId: id, formId: form.id, formVersion: form.version, subjectId: form.subject ? subjectId : null,
+        baseRevision: 0, values, sections: null, author: by, at, reason,
+      });
     })();
     return this.require(id);
   }
@@ -100,6 +108,10 @@ export class RecordStore {
       this.appendHistory(id, revision, at, by, form.version, changes, reason);
       this.db.prepare('DELETE FROM record_keys WHERE record_id = ?').run(id);
       this.writeKeys(form, id, values);
+      new Outbox(this.db).add({
+        recordId: id, formId: form.id, formVersion: form.version, subjectId: current.subjectId,
+        baseRevision: current.serverRevision ?? 0, values, sections: changedSections(form, current.values, values), author: by, at, reason,
+      });
       return this.require(id);
     })();
   }

@@ -9,7 +9,7 @@ import { admit, identifyWorkstation, type Access, type KnownWorkstation } from '
  */
 export interface GuardedRoutes {
   get(path: string, access: Access, handler: (workstation: KnownWorkstation) => Promise<unknown>): void;
-  post(path: string, access: Access, handler: (workstation: KnownWorkstation, body: unknown) => Promise<unknown>): void;
+  post(path: string, access: Access, handler: (workstation: KnownWorkstation, body: unknown) => Promise<unknown>, options?: { bodyLimit?: number }): void;
 }
 
 /** Which workstation made a request, for the one-line request log. */
@@ -26,8 +26,8 @@ export function guardedRoutes(app: FastifyInstance, db: SqlRunner): GuardedRoute
     get: (path, access, handler) => {
       app.get(path, async (request) => ({ ok: true, value: await handler(await guard(request, access)) }));
     },
-    post: (path, access, handler) => {
-      app.post(path, async (request) => ({ ok: true, value: await handler(await guard(request, access), request.body) }));
+    post: (path, access, handler, options = {}) => {
+      app.post(path, options, async (request) => ({ ok: true, value: await handler(await guard(request, access), request.body) }));
     },
   };
 }

@@ -7,6 +7,9 @@ import { FailureThrottle } from './failureThrottle';
 import { guardedRoutes, requestWorkstation, type GuardedRoutes } from './guardedRoutes';
 import { Refusal, refusalBody, refusalStatus, type Describe } from './refusal';
 import { registerSessionRoutes } from './sessionRoutes';
+import { registerSyncRoutes } from '../sync/syncRoutes';
+import { registryPacks } from '../../shared/packs';
+import type { PackDef } from '../../shared/forms/packTypes';
 
 export interface ServerAppOptions {
   db: Database;
@@ -16,6 +19,8 @@ export interface ServerAppOptions {
   now?: () => Date;
   log?: ServerLogger;
   throttle?: FailureThrottle;
+  /** Registry packs whose forms the server accepts (default: every pack Bala ships). */
+  packs?: readonly PackDef[];
 }
 
 /** Request bodies are a user name and passwords: 64 KiB is generous. */
@@ -68,5 +73,6 @@ export function buildServerApp(options: ServerAppOptions) {
 
   const routes: GuardedRoutes = guardedRoutes(app, options.db);
   registerSessionRoutes(routes, { db: options.db, now, throttle: options.throttle ?? new FailureThrottle() });
+  registerSyncRoutes(routes, { db: options.db, now, packs: options.packs ?? registryPacks });
   return { app, routes };
 }

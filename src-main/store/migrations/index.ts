@@ -1,10 +1,12 @@
 import { migration001 } from './001_workstation';
 import { migration002 } from './002_records';
 import { migration003 } from './003_record_subjects';
+import { migration004 } from './004_sync';
 
 /** Numbered migrations of the workstation cache, applied in order; never edit a shipped one. */
 export const cacheMigrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: '001_workstation', sql: migration001 },
   { version: 2, name: '002_records', sql: migration002 },
   { version: 3, name: '003_record_subjects', sql: migration003 },
+  { version: 4, name: '004_sync', sql: migration004 },
 ];

@@ -106,8 +106,38 @@ describe('cache migrations', () => {
     before.prepare("INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by) VALUES ('r1', 'f', 1, '{\"a\":1}', 1, 't', 'a', 't', 'a')").run();
     before.close();
     const after = openCache(file, key);
-    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    expect(after.pragma('user_version', { simple: true })).toBe(cacheMigrations.length);
     expect(after.prepare("SELECT values_json, subject_id FROM records WHERE id = 'r1'").get()).toEqual({ values_json: '{"a":1}', subject_id: null });
+    after.close();
+  });
+});
+
+describe('cache migration 004_sync', () => {
+  it('queues every record saved before sync existed, whole, with a fresh change id each, and leaves them undelivered', () => {
+    const file = freshFile();
+    const key = crypto.randomBytes(32);
+    const before = openCache(file, key, { create: true, upTo: 3 });
+    const insert = before.prepare(
+      "INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by, subject_id) VALUES (?, 'f', 1, ?, 2, ?, 'op', ?, 'op', ?)",
+    );
+    insert.run('p1', '{"a":1}', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', null);
+    insert.run('e1', '{"b":2}', '2026-01-01T00:00:00.000Z', '2026-01-03T00:00:00.000Z', 'p1');
+    before.close();
+    const after = openCache(file, key, { upTo: 4 });
+    const rows = after.prepare('SELECT change_id, record_id, base_revision, values_json, sections_json, state FROM outbox ORDER BY seq').all() as {
+      change_id: string;
+      record_id: string;
+      base_revision: number;
+      values_json: string;
+      sections_json: string | null;
+      state: string;
+    }[];
+    expect(rows.map((row) => row.record_id)).toEqual(['p1', 'e1']); // the subject before its event
+    expect(rows.every((row) => row.base_revision === 0 && row.sections_json === null && row.state === 'pending')).toBe(true);
+    expect(rows[0]?.values_json).toBe('{"a":1}');
+    for (const row of rows) expect(row.change_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(rows.map((row) => row.change_id)).size).toBe(2);
+    expect(after.prepare("SELECT server_revision FROM records WHERE id = 'p1'").get()).toEqual({ server_revision: null });
     after.close();
   });
 });

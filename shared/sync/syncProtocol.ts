@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/*
+ * The sync protocol between a workstation and the central server (docs/sync.md). Push: the
+ * outbox in order, each change answered on its own. Pull: the records of the workstation's scope
+ * changed since its cursor, paged. Both over the workstation's mutual-TLS connection.
+ */
+
+export const syncRoutes = {
+  push: '/v1/sync/push',
+  pull: '/v1/sync/pull',
+  blobs: '/v1/sync/blobs',
+} as const;
+
+const id = z.string().uuid();
+const isoTime = z.string().datetime({ offset: true });
+/** Values of one section: field id → value; the shared validator checks them after the merge. */
+const sectionValues = z.record(z.string().max(80), z.unknown());
+
+export const blobUploadSchema = z.object({
+  id,
+  mimeType: z.string().max(100),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  dataBase64: z.string().max(4_000_000),
+});
+export type BlobUpload = z.infer<typeof blobUploadSchema>;
+
+export const syncChangeSchema = z.object({
+  changeId: id,
+  recordId: id,
+  formId: z.string().min(1).max(100),
+  formVersion: z.number().int().min(1).max(10_000),
+  subjectId: id.nullable(),
+  /** The server revision the change was made on (0: a record new to the server). */
+  baseRevision: z.number().int().min(0).max(1_000_000_000),
+  /** The sections the change touched, with their whole values after it. */
+  sections: z.record(z.string().max(80), sectionValues),
+  author: z.string().min(1).max(64),
+  at: isoTime,
+  reason: z.string().max(2000).nullable(),
+  /** Photos the sections reference, sent with the first change that names them. */
+  blobs: z.array(blobUploadSchema).max(20).default([]),
+});
+export type SyncChange = z.infer<typeof syncChangeSchema>;
+
+export const pushRequestSchema = z.object({
+  /** How many changes wait on the workstation in all (the administrator sees it). */
+  pendingCount: z.number().int().min(0).max(100_000_000),
+  changes: z.array(syncChangeSchema).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+const fieldProblem = z.object({ field: z.string(), code: z.string(), params: z.record(z.string(), z.string()).optional() });
+
+export const changeOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ changeId: z.string(), outcome: z.literal('accepted'), revision: z.number().int(), merged: z.boolean() }),
+  z.object({ changeId: z.string(), outcome: z.literal('alreadyApplied'), revision: z.number().int() }),
+  z.object({
+    changeId: z.string(),
+    outcome: z.literal('conflict'),
+    /** The server's current revision, to resolve against. */
+    revision: z.number().int(),
+    /** The sections changed on both sides: the server's values of each (the workstation has its own). */
+    theirs: z.record(z.string(), sectionValues),
+    by: z.string(),
+    at: z.string(),
+  }),
+  z.object({
+    changeId: z.string(),
+    outcome: z.literal('rejected'),
+    code: z.enum(['INVALID_VALUES', 'NOT_PERMITTED', 'OUT_OF_SCOPE', 'UNKNOWN_FORM', 'UNKNOWN_RECORD', 'CHANGE_ID_REUSED', 'UNKNOWN_AUTHOR']),
+    problems: z.array(fieldProblem).max(500).default([]),
+  }),
+]);
+export type ChangeOutcome = z.infer<typeof changeOutcomeSchema>;
+export type RejectionCode = Extract<ChangeOutcome, { outcome: 'rejected' }>['code'];
+
+export const pushResultSchema = z.object({ outcomes: z.array(changeOutcomeSchema) });
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pullRequestSchema = z.object({
+  cursor: z.number().int().min(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pulledRecordSchema = z.object({
+  id: z.string(),
+  formId: z.string(),
+  formVersion: z.number().int(),
+  subjectId: z.string().nullable(),
+  values: z.record(z.string(), z.unknown()),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
+
+export const pullResultSchema = z.object({
+  records: z.array(pulledRecordSchema),
+  /** Where the next page starts; kept by the workstation once the page is stored. */
+  cursor: z.number().int(),
+  more: z.boolean(),
+});
+export type PullResult = z.infer<typeof pullResultSchema>;
+
+export const blobRequestSchema = z.object({ ids: z.array(id).min(1).max(20) });
+export const blobResultSchema = z.object({ blobs: z.array(blobUploadSchema) });

@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import { canView, redactForRole } from '../../shared/forms/access';
+import { findForm, type PackDef } from '../../shared/forms/packTypes';
+import {
+  blobRequestSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+  syncRoutes,
+  type ChangeOutcome,
+  type PullResult,
+  type PulledRecord,
+} from '../../shared/sync/syncProtocol';
+import { appendAudit } from '../admin/auditLog';
+import type { Database } from '../db/sql';
+import type { GuardedRoutes } from '../http/guardedRoutes';
+import { Refusal } from '../http/refusal';
+import type { KnownWorkstation } from '../http/workstationGuard';
+import { applyChange, recordColumns, type ServerRecordRow } from './applyChange';
+
+export interface SyncDeps {
+  db: Database;
+  packs: readonly PackDef[];
+  now: () => Date;
+}
+
+/** A batch of changes with their photos: a few megabytes; far more is refused before parsing. */
+export const pushBodyLimit = 32 * 1024 * 1024;
+
+/** Serialises writers so that the pull cursor (a sequence) only ever moves past committed changes. */
+const writerLock = 'SELECT pg_advisory_xact_lock(73501)';
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Refusal('INVALID_INPUT', { params: { detail: first ? `${first.path.join('.')}: ${first.message}` : '' } });
+  }
+  return parsed.data;
+}
+
+/** Which agencies' records an operator's role reaches: its own, or (central readers) all. */
+function reachesAll(packs: readonly PackDef[], role: string): boolean {
+  return packs.some((pack) => pack.roles.some((candidate) => candidate.id === role && candidate.reach === 'all'));
+}
+
+async function operatorRole(deps: SyncDeps, workstation: KnownWorkstation, username: string): Promise<string> {
+  const { rows } = await deps.db.query<{ role: string }>(
+    `SELECT u.role FROM users u JOIN workstation_users wu ON wu.username = u.username WHERE wu.workstation_id = $1 AND u.username = $2`,
+    [workstation.id, username],
+  );
+  const role = rows[0]?.role;
+  if (role === undefined) throw new Refusal('USER_NOT_ON_WORKSTATION');
+  return role;
+}
+
+const tally = (outcomes: readonly ChangeOutcome[], kind: ChangeOutcome['outcome']) => outcomes.filter((outcome) => outcome.outcome === kind).length;
+
+/** Push, pull and photo routes of the sync protocol (docs/sync.md). */
+export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void {
+  routes.post(
+    syncRoutes.push,
+    'write',
+    async (workstation, body) => {
+      const request = parseBody(pushRequestSchema, body);
+      const outcomes: ChangeOutcome[] = [];
+      for (const change of request.changes) {
+        // One transaction per change: a batch cut short keeps what was applied, and a retry finds it.
+        const outcome = await deps.db.transaction(async (tx) => {
+          await tx.query(writerLock);
+          const answer = await applyChange({ tx, workstation, packs: deps.packs, now: deps.now() }, change);
+          if (answer.outcome === 'rejected' && (answer.code === 'OUT_OF_SCOPE' || answer.code === 'CHANGE_ID_REUSED')) {
+            await appendAudit(tx, { actor: change.author, action: 'sync.refused', target: change.recordId, details: { workstation: workstation.id, code: answer.code, changeId: change.changeId } }, deps.now());
+          }
+          return answer;
+        });
+        outcomes.push(outcome);
+      }
+      const delivered = tally(outcomes, 'accepted') + tally(outcomes, 'alreadyApplied');
+      const refused = tally(outcomes, 'rejected');
+      await deps.db.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE workstations SET last_contact_at = $2, pending_count = $3, refusal_count = refusal_count + $4,
+             last_refusal = CASE WHEN $4 > 0 THEN $5 ELSE last_refusal END WHERE id = $1`,
+          [workstation.id, deps.now(), Math.max(0, request.pendingCount - delivered), refused, firstRefusal(outcomes)],
+        );
+        const authors = [...new Set(request.changes.map((change) => change.author))];
+        await appendAudit(
+          tx,
+          {
+            actor: authors.join(','),
+            action: 'sync.push',
+            target: workstation.id,
+            details: {
+              accepted: tally(outcomes, 'accepted'),
+              alreadyApplied: tally(outcomes, 'alreadyApplied'),
+              conflicts: tally(outcomes, 'conflict'),
+              rejected: refused,
+              records: [...new Set(request.changes.map((change) => change.recordId))].length,
+            },
+          },
+          deps.now(),
+        );
+      });
+      return { outcomes };
+    },
+    { bodyLimit: pushBodyLimit },
+  );
+
+  routes.post(syncRoutes.pull, 'read', async (workstation, body) => {
+    const request = parseBody(pullRequestSchema.extend({ operator: pushRequestSchema.shape.changes.element.shape.author }), body);
+    const role = await operatorRole(deps, workstation, request.operator);
+    const all = reachesAll(deps.packs, role);
+    const { rows } = await deps.db.query<ServerRecordRow>(
+      `SELECT ${recordColumns} FROM records WHERE seq > $1 ${all ? '' : 'AND agency_id = $3'} ORDER BY seq LIMIT $2`,
+      all ? [request.cursor, request.limit + 1] : [request.cursor, request.limit + 1, workstation.agencyId],
+    );
+    const page = rows.slice(0, request.limit);
+    const records: PulledRecord[] = [];
+    for (const row of page) {
+      const found = findForm(deps.packs, row.form_id);
+      if (!found || !canView(found.form.access, role)) continue;
+      records.push({
+        id: row.id,
+        formId: row.form_id,
+        formVersion: row.form_version,
+        subjectId: row.subject_id,
+        values: redactForRole(found.form, row.values, role),
+        revision: row.revision,
+        createdAt: row.created_at.toISOString(),
+        createdBy: row.created_by,
+        updatedAt: row.updated_at.toISOString(),
+        updatedBy: row.updated_by,
+      });
+    }
+    const result: PullResult = { records, cursor: page.at(-1)?.seq ?? request.cursor, more: rows.length > request.limit };
+    await deps.db.transaction(async (tx) => {
+      await tx.query('UPDATE workstations SET last_contact_at = $2 WHERE id = $1', [workstation.id, deps.now()]);
+      if (records.length > 0) {
+        await appendAudit(tx, { actor: request.operator, action: 'sync.pull', target: workstation.id, details: { records: records.length, from: request.cursor, to: result.cursor } }, deps.now());
+      }
+    });
+    return result;
+  });
+
+  routes.post(syncRoutes.blobs, 'read', async (workstation, body) => {
+    const request = parseBody(blobRequestSchema, body);
+    const { rows } = await deps.db.query<{ id: string; mime_type: string; sha256: string; data_base64: string; agency_id: string }>(
+      'SELECT id, mime_type, sha256, data_base64, agency_id FROM blobs WHERE id = ANY($1::uuid[])',
+      [`{${request.ids.join(',')}}`],
+    );
+    return {
+      blobs: rows
+        .filter((row) => row.agency_id === workstation.agencyId)
+        .map((row) => ({ id: row.id, mimeType: row.mime_type, sha256: row.sha256, dataBase64: row.data_base64 })),
+    };
+  });
+}
+
+function firstRefusal(outcomes: readonly ChangeOutcome[]): string | null {
+  const refusal = outcomes.find((outcome) => outcome.outcome === 'rejected');
+  return refusal && refusal.outcome === 'rejected' ? refusal.code : null;
+}
