@@ -15,6 +15,7 @@ import type { PackDef } from '../shared/forms/packTypes';
 import { registryPacks } from '../shared/packs';
 import { SessionService } from './session/sessionService';
 import { SettingsService } from './settings/settingsService';
+import { SyncService } from './sync/syncService';
 
 export interface BackendOptions {
   dataDir: string;
@@ -62,6 +63,16 @@ export function createBackend(options: BackendOptions): Backend {
     describe: (key, params) => translate()(key, params),
   });
 
+  const packs = options.packs ?? registryPacks;
+  const sync = new SyncService({
+    session,
+    events,
+    packs,
+    describe: (key, params) => translate()(key, params),
+    // The desktop and browser modes sync in the background; the CLI and tests ask when they want it.
+    background: options.mode === 'electron' || options.mode === 'browser',
+  });
+
   const ctx: BackendContext = {
     dataDir: options.dataDir,
     mode: options.mode,
@@ -70,8 +81,9 @@ export function createBackend(options: BackendOptions): Backend {
     settings,
     events,
     session,
+    sync,
     profilePlaces: options.profilePlaces ?? defaultSearchPlaces(),
-    packs: options.packs ?? registryPacks,
+    packs,
     language,
     t: translate,
   };
@@ -85,6 +97,7 @@ export function createBackend(options: BackendOptions): Backend {
     call,
     events,
     close: () => {
+      sync.close();
       session.close();
       return Promise.resolve();
     },

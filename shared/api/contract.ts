@@ -3,6 +3,7 @@ import { operation, type OperationDef } from './operation';
 import type { AppInfo } from './appInfo';
 import { recordInputs, type AlertView, type DraftView, type DuplicateCandidate, type HistoryView, type PhotoValue, type RecordSummary, type RecordView } from './records';
 import type { SessionStatus } from './session';
+import { syncInputs, type SyncIssueView, type SyncStatus } from './sync';
 import { settingsPatchSchema, type Settings } from './settings';
 
 const profileSource = z.discriminatedUnion('kind', [
@@ -88,6 +89,10 @@ export const contract = {
   'drafts.discard': operation<null>()({ input: recordInputs.draftDiscard, summary: 'Throw a draft away.' }),
   'photos.put': operation<PhotoValue>()({ input: recordInputs.photoPut, summary: 'Store a photo in the encrypted cache; answers its reference for a record.' }),
   'photos.get': operation<{ mimeType: string; contentBase64: string }>()({ input: recordInputs.photoGet, summary: 'A stored photo.' }),
+  'sync.status': operation<SyncStatus>()({ input: noInput, summary: 'Online or not, changes waiting, last success, progress, the last problem.' }),
+  'sync.now': operation<SyncStatus>()({ input: noInput, summary: 'Send the waiting changes and receive what changed, now.' }),
+  'sync.issues': operation<SyncIssueView[]>()({ input: noInput, summary: 'Changes the server did not accept: conflicts to resolve, rejections to correct.' }),
+  'sync.resolve': operation<SyncStatus>()({ input: syncInputs.resolve, summary: "Resolve a conflict section by section: keep this workstation's values or take the server's." }),
 } as const;
 
 export type Contract = typeof contract;

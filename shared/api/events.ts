@@ -1,14 +1,16 @@
 import type { SessionStatus } from './session';
 import type { Settings } from './settings';
+import type { SyncStatus } from './sync';
 
 /** Events the backend pushes to every connected UI. */
 export interface EventMap {
   'settings.changed': Settings;
   'session.changed': SessionStatus;
+  'sync.changed': SyncStatus;
 }
 
 export type EventName = keyof EventMap;
 
 export type BalaEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
-export const eventNames: readonly EventName[] = ['settings.changed', 'session.changed'];
+export const eventNames: readonly EventName[] = ['settings.changed', 'session.changed', 'sync.changed'];

@@ -4,6 +4,7 @@ import type { Handlers } from './handlers';
 import { draftHandlers, photoHandlers, recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { settingsHandlers } from './settingsHandlers';
+import { syncHandlers } from './syncHandlers';
 
 /** Every domain's handlers in one map; `satisfies` makes a missing operation a compile error. */
 export const handlers = {
@@ -14,4 +15,5 @@ export const handlers = {
   ...recordHandlers,
   ...draftHandlers,
   ...photoHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

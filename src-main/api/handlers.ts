@@ -7,6 +7,7 @@ import type { EventBus } from '../events/eventBus';
 import type { SearchPlaces } from '../activation/profileSearch';
 import type { SessionService } from '../session/sessionService';
 import type { SettingsService } from '../settings/settingsService';
+import type { SyncService } from '../sync/syncService';
 
 /** What every handler may use: the workstation's services, never transport details. */
 export interface BackendContext {
@@ -17,6 +18,7 @@ export interface BackendContext {
   readonly settings: SettingsService;
   readonly events: EventBus;
   readonly session: SessionService;
+  readonly sync: SyncService;
   /** Where activation looks for issued profiles (tests point it elsewhere). */
   readonly profilePlaces: SearchPlaces;
   /** The registry packs this workstation knows (forms, reference data, roles). */

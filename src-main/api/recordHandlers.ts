@@ -31,7 +31,7 @@ function check(ctx: BackendContext, pack: PackDef, form: FormDef, values: FormVa
   if (issues.length > 0) throw new BalaError('INVALID_INPUT', {}, issuesToFieldErrors(form, issues, ctx.t(), ctx.language()));
 }
 
-function titleOf(form: FormDef, values: FormValues): string {
+export function titleOf(form: FormDef, values: FormValues): string {
   const value = form.titleField ? values[form.titleField] : undefined;
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'surname' in value) {

@@ -13,6 +13,7 @@ import { inProcessClient } from '../transport/inProcessClient';
 import { processIo, report, table, type CliIo } from './output';
 import { registerRecordCommands } from './recordCommands';
 import { registerSessionCommands } from './sessionCommands';
+import { registerSyncCommands } from './syncCommands';
 
 interface GlobalOptions {
   data?: string;
@@ -114,6 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   };
   registerSessionCommands(program, cliSession);
   registerRecordCommands(program, cliSession);
+  registerSyncCommands(program, cliSession);
 
   try {
     if (argv.length === 0) {

@@ -6,13 +6,26 @@ import { BalaError } from '../api/balaError';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { diffValues, type FieldChange } from './changes';
 import { identityKeys } from './identityKeys';
-import { changedSections } from '../../shared/sync/sections';
+import { applySections, changedSections, pickSections } from '../../shared/sync/sections';
 import { Outbox } from '../sync/outbox';
 
 /** A record as stored: what the API shows, before redaction and the deadline are worked out. */
 export type StoredRecord = Omit<RecordView, 'deadline'>;
 
 export type HistoryEntry = HistoryView;
+
+/** A record as the central server holds it (a pulled version). */
+export interface ReceivedVersion {
+  id: string;
+  formVersion: number;
+  subjectId: string | null;
+  values: FormValues;
+  revision: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
 
 export interface PossibleDuplicate {
   recordId: string;
@@ -92,7 +105,19 @@ export class RecordStore {
   }
 
   /** Saves a new version; refused if someone saved in between (`baseRevision` is stale). */
-  update(form: FormDef, id: string, baseRevision: number, values: FormValues, by: string, reason: string | null = null): StoredRecord {
+  /**
+   * `queue` says what goes to the outbox: by default the changed sections on the server revision
+   * this record had; a resolved conflict passes its own (or null: nothing to send).
+   */
+  update(
+    form: FormDef,
+    id: string,
+    baseRevision: number,
+    values: FormValues,
+    by: string,
+    reason: string | null = null,
+    queue: 'changed' | { baseRevision: number; sections: string[] } | null = 'changed',
+  ): StoredRecord {
     return this.db.transaction(() => {
       const current = this.require(id);
       if (current.formId !== form.id) throw new BalaError('NOT_FOUND');
@@ -108,12 +133,54 @@ export class RecordStore {
       this.appendHistory(id, revision, at, by, form.version, changes, reason);
       this.db.prepare('DELETE FROM record_keys WHERE record_id = ?').run(id);
       this.writeKeys(form, id, values);
-      new Outbox(this.db).add({
-        recordId: id, formId: form.id, formVersion: form.version, subjectId: current.subjectId,
-        baseRevision: current.serverRevision ?? 0, values, sections: changedSections(form, current.values, values), author: by, at, reason,
-      });
+      if (queue !== null) {
+        const sent = queue === 'changed' ? { baseRevision: current.serverRevision ?? 0, sections: changedSections(form, current.values, values) } : queue;
+        new Outbox(this.db).add({ recordId: id, formId: form.id, formVersion: form.version, subjectId: current.subjectId, ...sent, values, author: by, at, reason });
+      }
       return this.require(id);
     })();
+  }
+
+  /**
+   * Stores a version received from the central server (the source of truth). Sections this
+   * workstation has not yet delivered keep the operator's values; nothing goes to the outbox.
+   * Returns whether anything changed here.
+   */
+  receive(form: FormDef, received: ReceivedVersion, keepLocal: readonly string[] | 'all'): boolean {
+    return this.db.transaction(() => {
+      const current = this.get(received.id);
+      if (!current) {
+        this.db
+          .prepare(
+            `INSERT INTO records (id, form_id, form_version, values_json, revision, created_at, created_by, updated_at, updated_by, subject_id, server_revision)
+             VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(received.id, form.id, received.formVersion, JSON.stringify(received.values), received.createdAt, received.createdBy, received.updatedAt, received.updatedBy, received.subjectId, received.revision);
+        this.appendHistory(received.id, 1, received.updatedAt, received.updatedBy, received.formVersion, diffValues({}, received.values), null);
+        this.writeKeys(form, received.id, received.values);
+        return true;
+      }
+      if (current.serverRevision !== null && received.revision <= current.serverRevision) return false;
+      const values = keepLocal === 'all' ? current.values : applySections(form, received.values, pickSections(form, current.values, keepLocal));
+      const changes = diffValues(current.values, values);
+      if (changes.length === 0) {
+        this.db.prepare('UPDATE records SET server_revision = ? WHERE id = ?').run(received.revision, received.id);
+        return false;
+      }
+      const revision = current.revision + 1;
+      this.db
+        .prepare('UPDATE records SET form_version = ?, values_json = ?, revision = ?, updated_at = ?, updated_by = ?, server_revision = ? WHERE id = ?')
+        .run(received.formVersion, JSON.stringify(values), revision, received.updatedAt, received.updatedBy, received.revision, received.id);
+      this.appendHistory(received.id, revision, received.updatedAt, received.updatedBy, received.formVersion, changes, null);
+      this.db.prepare('DELETE FROM record_keys WHERE record_id = ?').run(received.id);
+      this.writeKeys(form, received.id, values);
+      return true;
+    })();
+  }
+
+  /** Marks a revision as confirmed by the central server (never moves backwards). */
+  confirm(id: string, serverRevision: number): void {
+    this.db.prepare('UPDATE records SET server_revision = max(coalesce(server_revision, 0), ?) WHERE id = ?').run(serverRevision, id);
   }
 
   get(id: string): StoredRecord | null {

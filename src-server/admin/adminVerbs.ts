@@ -3,6 +3,7 @@ import { parseInput } from './adminError';
 import { auditInput } from './adminInputs';
 import { addAgency, listAgencies } from './agencies';
 import { readAudit } from './auditLog';
+import { listRegistryRecords, showRegistryRecord } from './registryRecords';
 import { addUser, disableUser, enableUser, listUsers, resetPassword } from './users';
 import { changeWorkstationStatus, issueWorkstation, listWorkstations } from './workstations';
 
@@ -24,6 +25,8 @@ export const adminVerbs = {
   },
   'workstation.list': (ctx: AdminContext) => listWorkstations(ctx),
   'workstation.changeStatus': (ctx: AdminContext, input: unknown) => changeWorkstationStatus(ctx, input),
+  'records.list': (ctx: AdminContext, input: unknown) => listRegistryRecords(ctx, input),
+  'records.show': (ctx: AdminContext, input: unknown) => showRegistryRecord(ctx, input),
   'audit.read': (ctx: AdminContext, input: unknown) => readAudit(ctx.db, parseInput(auditInput, input).limit),
 } satisfies Record<string, (ctx: AdminContext, input: unknown) => Promise<unknown>>;
 

@@ -27,6 +27,11 @@ export interface WorkstationView {
   profileId: string;
   profileExpiresAt: string;
   issuedAt: string;
+  /** Sync: when it last reached the server, how many changes it said were waiting, refusals so far. */
+  lastContactAt: string | null;
+  pendingCount: number;
+  refusalCount: number;
+  lastRefusal: string | null;
 }
 
 export interface WorkstationRow {
@@ -43,6 +48,10 @@ export interface WorkstationRow {
   profile_expires_at: Date;
   issued_at: Date;
   users: string[] | null;
+  last_contact_at: Date | null;
+  pending_count: number;
+  refusal_count: number;
+  last_refusal: string | null;
 }
 
 const iso = (date: Date) => new Date(date).toISOString();
@@ -61,6 +70,10 @@ const view = (row: WorkstationRow): WorkstationView => ({
   profileId: row.profile_id,
   profileExpiresAt: iso(row.profile_expires_at),
   issuedAt: iso(row.issued_at),
+  lastContactAt: row.last_contact_at ? iso(row.last_contact_at) : null,
+  pendingCount: row.pending_count,
+  refusalCount: row.refusal_count,
+  lastRefusal: row.last_refusal,
 });
 
 const selectWorkstations = `

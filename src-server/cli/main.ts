@@ -10,6 +10,7 @@ import { createCliContext, type GlobalOptions } from './cliContext';
 import { processIo, table, type CliIo } from './cliOutput';
 import { serverLanguage } from './serverLanguage';
 import { registerUserCommands } from './userCommands';
+import { registerRecordCommands } from './recordCommands';
 import { registerWorkstationCommands } from './workstationCommands';
 
 export interface ServerCliEnvironment {
@@ -153,6 +154,7 @@ export async function runServerCli(argv: readonly string[], environment: ServerC
   registerAgencyCommands(program, cli);
   registerUserCommands(program, cli);
   registerWorkstationCommands(program, cli);
+  registerRecordCommands(program, cli);
 
   try {
     if (argv.length === 0) {

@@ -98,8 +98,26 @@ export function registerWorkstationCommands(program: Command, cli: CliContext): 
           views.length === 0
             ? t('server.cli.noneFound')
             : grid(
-                [t('server.cli.workstation'), t('server.cli.agency'), t('server.cli.status'), t('server.cli.users'), t('server.cli.reason')],
-                views.map((view) => [view.id, view.agencyId, status(view), view.users.join(','), view.reason ?? '']),
+                [
+                  t('server.cli.workstation'),
+                  t('server.cli.agency'),
+                  t('server.cli.status'),
+                  t('server.cli.users'),
+                  t('server.cli.lastContact'),
+                  t('server.cli.pendingCount'),
+                  t('server.cli.refusals'),
+                  t('server.cli.reason'),
+                ],
+                views.map((view) => [
+                  view.id,
+                  view.agencyId,
+                  status(view),
+                  view.users.join(','),
+                  view.lastContactAt ?? t('server.cli.never'),
+                  String(view.pendingCount),
+                  view.refusalCount > 0 ? `${view.refusalCount} (${view.lastRefusal ?? ''})` : '0',
+                  view.reason ?? '',
+                ]),
               ),
       );
     });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { photoRefs } from '../../shared/sync/photoRefs';
 import { canEdit, forbiddenEdits } from '../../shared/forms/access';
 import { localToday } from '../../shared/forms/dates';
 import type { FormIssue } from '../../shared/forms/formIssue';
@@ -38,16 +39,6 @@ const rejected = (change: SyncChange, code: RejectionCode, issues: readonly Form
   problems: issues.map((issue) => ({ field: issue.path, code: issue.code, ...(issue.params ? { params: issue.params } : {}) })),
 });
 
-/** Photo references anywhere in the values (top level or inside repeating groups). */
-function blobIdsIn(value: unknown, found: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) blobIdsIn(item, found);
-  else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.blobId === 'string') found.add(record.blobId);
-    else for (const inner of Object.values(record)) blobIdsIn(inner, found);
-  }
-  return found;
-}
 
 export interface ApplyContext {
   tx: SqlRunner;
@@ -183,7 +174,7 @@ async function storeBlobs(ctx: ApplyContext, change: SyncChange, values: FormVal
       [blob.id, blob.mimeType, blob.sha256, blob.dataBase64, ctx.workstation.agencyId, ctx.now],
     );
   }
-  for (const blobId of blobIdsIn(values)) {
+  for (const blobId of photoRefs(values)) {
     const known = await ctx.tx.query('SELECT 1 FROM blobs WHERE id = $1 AND agency_id = $2', [blobId, ctx.workstation.agencyId]);
     if (known.rowCount === 0) return { path: `blob:${blobId}`, code: 'wrongType' };
   }

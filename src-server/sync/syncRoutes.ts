@@ -115,8 +115,15 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
       all ? [request.cursor, request.limit + 1] : [request.cursor, request.limit + 1, workstation.agencyId],
     );
     const page = rows.slice(0, request.limit);
+    // An event may come before its pupil's latest revision: its subject travels with it (first).
+    const inPage = new Set(page.map((row) => row.id));
+    const subjectIds = [...new Set(page.map((row) => row.subject_id).filter((id): id is string => id !== null && !inPage.has(id)))];
+    const subjects = subjectIds.length === 0 ? [] : (await deps.db.query<ServerRecordRow>(
+      `SELECT ${recordColumns} FROM records WHERE id = ANY($1::uuid[]) ${all ? '' : 'AND agency_id = $2'}`,
+      all ? [`{${subjectIds.join(',')}}`] : [`{${subjectIds.join(',')}}`, workstation.agencyId],
+    )).rows;
     const records: PulledRecord[] = [];
-    for (const row of page) {
+    for (const row of [...subjects, ...page]) {
       const found = findForm(deps.packs, row.form_id);
       if (!found || !canView(found.form.access, role)) continue;
       records.push({

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue';
 import { accessAz } from './access/az';
 import { formAz } from './form/az';
 import { recordsAz } from './records/az';
+import { syncAz } from './sync/az';
 import { serverAz } from './server/az';
 
 export const az = {
@@ -160,6 +161,7 @@ export const az = {
     mustChange: 'Parol administrator tərəfindən verilib: onu indi «bala passwd» əmri ilə dəyişin.',
     passwordChanged: 'Parol dəyişdirildi.',
     cmdRecords: 'reyestr qeydləri ilə iş (BALA_USER / BALA_PASSWORD ilə giriş)',
+    cmdSync: 'gözləyən dəyişiklikləri mərkəzi serverə göndərmək və yeniləri almaq (BALA_USER / BALA_PASSWORD ilə giriş)',
     cmdRecordsAdd: 'sahə dəyərləri olan JSON faylından yeni qeyd saxlamaq',
     cmdRecordsList: 'formanın qeydlərinin siyahısı, sonuncular əvvəl',
     cmdRecordsShow: 'bir qeydi göstərmək',
@@ -188,5 +190,6 @@ export const az = {
   access: accessAz,
   form: formAz,
   records: recordsAz,
+  sync: syncAz,
   server: serverAz,
 } as const satisfies Catalogue;

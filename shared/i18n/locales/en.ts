@@ -2,6 +2,7 @@ import { serverEn } from './server/en';
 import { accessEn } from './access/en';
 import { formEn } from './form/en';
 import { recordsEn } from './records/en';
+import { syncEn } from './sync/en';
 
 export const en = {
   app: {
@@ -159,6 +160,7 @@ export const en = {
     mustChange: 'The password was issued by the administrator: change it now with "bala passwd".',
     passwordChanged: 'Password changed.',
     cmdRecords: 'work with registry records (signed in with BALA_USER / BALA_PASSWORD)',
+    cmdSync: 'send waiting changes to the central server and receive what changed (signed in with BALA_USER / BALA_PASSWORD)',
     cmdRecordsAdd: 'save a new record from a JSON file of field values',
     cmdRecordsList: 'list the records of a form, most recent first',
     cmdRecordsShow: 'show one record',
@@ -187,5 +189,6 @@ export const en = {
   access: accessEn,
   form: formEn,
   records: recordsEn,
+  sync: syncEn,
   server: serverEn,
 } as const;

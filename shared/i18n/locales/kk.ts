@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue';
 import { accessKk } from './access/kk';
 import { formKk } from './form/kk';
 import { recordsKk } from './records/kk';
+import { syncKk } from './sync/kk';
 import { serverKk } from './server/kk';
 
 export const kk = {
@@ -160,6 +161,7 @@ export const kk = {
     mustChange: 'Құпиясөзді әкімші берген: оны қазір «bala passwd» пәрменімен өзгертіңіз.',
     passwordChanged: 'Құпиясөз өзгертілді.',
     cmdRecords: 'тізілім жазбаларымен жұмыс (BALA_USER / BALA_PASSWORD арқылы кіру)',
+    cmdSync: 'күтудегі өзгерістерді орталық серверге жіберу және жаңаларын алу (BALA_USER / BALA_PASSWORD арқылы кіру)',
     cmdRecordsAdd: 'өріс мәндері бар JSON-файлдан жаңа жазбаны сақтау',
     cmdRecordsList: 'форма жазбаларының тізімі, соңғылары бірінші',
     cmdRecordsShow: 'бір жазбаны көрсету',
@@ -188,5 +190,6 @@ export const kk = {
   access: accessKk,
   form: formKk,
   records: recordsKk,
+  sync: syncKk,
   server: serverKk,
 } as const satisfies Catalogue;

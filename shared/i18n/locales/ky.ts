@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue';
 import { accessKy } from './access/ky';
 import { formKy } from './form/ky';
 import { recordsKy } from './records/ky';
+import { syncKy } from './sync/ky';
 import { serverKy } from './server/ky';
 
 export const ky = {
@@ -160,6 +161,7 @@ export const ky = {
     mustChange: 'Сырсөздү администратор берген: аны «bala passwd» буйругу менен азыр өзгөртүңүз.',
     passwordChanged: 'Сырсөз өзгөртүлдү.',
     cmdRecords: 'реестрдин жазуулары менен иштөө (BALA_USER / BALA_PASSWORD менен кирүү)',
+    cmdSync: 'күтүп турган өзгөртүүлөрдү борбордук серверге жөнөтүү жана жаңыларын алуу (BALA_USER / BALA_PASSWORD менен кирүү)',
     cmdRecordsAdd: 'талаалардын маанилери бар JSON-файлдан жаңы жазуу сактоо',
     cmdRecordsList: 'форманын жазууларынын тизмеси, акыркылары биринчи',
     cmdRecordsShow: 'бир жазууну көрсөтүү',
@@ -188,5 +190,6 @@ export const ky = {
   access: accessKy,
   form: formKy,
   records: recordsKy,
+  sync: syncKy,
   server: serverKy,
 } as const satisfies Catalogue;

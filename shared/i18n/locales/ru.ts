@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue';
 import { accessRu } from './access/ru';
 import { formRu } from './form/ru';
 import { recordsRu } from './records/ru';
+import { syncRu } from './sync/ru';
 import { serverRu } from './server/ru';
 
 export const ru = {
@@ -160,6 +161,7 @@ export const ru = {
     mustChange: 'Пароль выдан администратором: смените его командой «bala passwd».',
     passwordChanged: 'Пароль изменён.',
     cmdRecords: 'работа с записями реестра (вход по BALA_USER / BALA_PASSWORD)',
+    cmdSync: 'отправить ожидающие изменения на центральный сервер и получить новое (вход по BALA_USER / BALA_PASSWORD)',
     cmdRecordsAdd: 'сохранить новую запись из JSON-файла со значениями полей',
     cmdRecordsList: 'список записей формы, сначала последние',
     cmdRecordsShow: 'показать одну запись',
@@ -188,5 +190,6 @@ export const ru = {
   access: accessRu,
   form: formRu,
   records: recordsRu,
+  sync: syncRu,
   server: serverRu,
 } as const satisfies Catalogue;
