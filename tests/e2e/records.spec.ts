@@ -6,6 +6,7 @@ import { catalogues } from '../../shared/i18n/catalogues';
 import type { FormDef } from '../../shared/forms/formTypes';
 import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import * as pupilEvents from '../../shared/packs/kg-residential/forms/pupilEvents';
+import { fillPupil } from './support/pupilForm';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
 
@@ -31,23 +32,6 @@ async function signedInHolder(page: Page) {
   workstation = await signedInWorkstation(page, 'ru', { username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова' });
 }
 
-async function fillPupil(page: Page, surname: string, givenName: string, birth: string, pin: string) {
-  await page.getByRole('textbox', { name: ru.records.surname, exact: true }).fill(surname);
-  await page.getByRole('textbox', { name: ru.records.givenName, exact: true }).fill(givenName);
-  await page.getByLabel(label('sex')).selectOption('female');
-  await page.getByLabel(label('birthDate')).fill(birth);
-  await page.getByLabel(label('pin')).fill(pin);
-  await page.getByLabel(label('admittedOn')).fill('02.09.2024');
-  await page.getByLabel(label('cameFrom')).selectOption('KG-C-SOK');
-  for (const id of ['hasParents', 'hasRelatives', 'disability']) {
-    await page.getByRole('radiogroup', { name: label(id) }).getByLabel(ru.records.no).check();
-  }
-  await page.getByLabel(label('socialPayment')).selectOption('survivorPension');
-  await page.getByLabel(label('placementTerm')).selectOption('longTerm');
-  await page.getByLabel(label('legalStatus')).selectOption('orphan');
-  await page.getByLabel(label('referringBody')).selectOption('court');
-  await page.getByLabel(label('placementReason')).selectOption('parentsDied');
-}
 
 test('a pupil card: errors at the field as typed, saved, found by another spelling, history kept (Russian)', async ({ page }) => {
   test.setTimeout(90_000);

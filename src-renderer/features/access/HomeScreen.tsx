@@ -6,6 +6,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { registryPacks } from '../../../shared/packs';
 import { unwrap } from '../../api/unwrap';
 import { Workspace } from '../workspace/Workspace';
+import { SyncPanel } from '../sync/SyncPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useSessionAction } from './queries';
 
@@ -53,6 +54,7 @@ export function HomeScreen({ status, language }: { status: SignedIn; language: L
           </button>
         </div>
       </section>
+      <SyncPanel language={language} />
       {changing ? (
         <section className="panel">
           <ChangePasswordForm username={status.user.username} forced={false} onDone={() => setChanging(false)} />

@@ -4,6 +4,7 @@ import { useClient } from '../../api/ClientContext';
 import { sessionKeys } from '../access/queries';
 import { appKeys } from '../app/queries';
 import { settingsKeys } from '../settings/queries';
+import { refreshAfterSync, syncKeys } from '../sync/queries';
 
 /** Keeps the caches current when the backend changes something (e.g. the Electron menu's language). */
 export function useBackendEvents(): void {
@@ -20,6 +21,10 @@ export function useBackendEvents(): void {
           case 'session.changed':
             // The idle lock, a sign-out elsewhere: the screen follows the backend's session at once.
             queryClient.setQueryData(sessionKeys.status(), event.payload);
+            break;
+          case 'sync.changed':
+            queryClient.setQueryData(syncKeys.status(), event.payload);
+            if (event.payload.state !== 'syncing') refreshAfterSync(queryClient);
             break;
         }
       }),

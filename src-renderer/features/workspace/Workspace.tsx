@@ -15,6 +15,7 @@ import { RecordHistory } from '../records/RecordHistory';
 import { RecordList } from '../records/RecordList';
 import { showDate } from '../records/fields/DateInput';
 import { SubjectEvents } from './SubjectEvents';
+import { SyncIssues } from '../sync/SyncIssues';
 
 type View =
   | { kind: 'list'; formId: string }
@@ -55,6 +56,7 @@ export function Workspace({ role }: { role: string }) {
       ) : null}
       {view.kind === 'list' ? (
         <>
+          <SyncIssues language={language} onOpen={(formId, recordId) => setView({ kind: 'open', formId, recordId })} />
           <DraftList
             form={current.form}
             onContinue={(draft) => setView(draft.recordId ? { kind: 'open', formId: view.formId, recordId: draft.recordId, draft } : { kind: 'new', formId: view.formId, draft })}

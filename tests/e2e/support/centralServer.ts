@@ -11,6 +11,8 @@ export interface CentralServer {
   port: number;
   /** Runs an administration verb with --json; answers its value (throws on refusal). */
   admin<T>(...args: string[]): Promise<T>;
+  /** Starts `serve` (again, after stop, or the first time when created not running). */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ const freePort = () =>
   });
 
 /** A real central server (`bala-server init` + `serve`, embedded database) for the e2e journeys. */
-export async function startCentralServer(): Promise<CentralServer> {
+export async function startCentralServer(options: { running?: boolean } = {}): Promise<CentralServer> {
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-server-')), 'server');
   const port = await freePort();
   const init = await runServerCli(dataDir, ['init', '--key-bits', '2048', '--url', `https://localhost:${port}`]);
@@ -56,7 +58,7 @@ export async function startCentralServer(): Promise<CentralServer> {
       });
       started.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
     });
-  child = await serve();
+  if (options.running !== false) child = await serve();
   return {
     dataDir,
     port,
@@ -65,6 +67,10 @@ export async function startCentralServer(): Promise<CentralServer> {
       const parsed = JSON.parse(result.out || result.err) as { ok: boolean; value: T; error?: { message: string } };
       if (!parsed.ok) throw new Error(`${args.join(' ')}: ${parsed.error?.message ?? result.err}`);
       return parsed.value;
+    },
+    start: async () => {
+      if (child && child.exitCode === null) return;
+      child = await serve();
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, jsonValue as json, run, serve as startServe } from '../../support/processes';
 import { tempDir } from '../../support/tempDir';
 
 /**
  * The README's walk-through, as an administrator and an operator would type it: the real bin
  * scripts, a real server over mutual TLS, the workstation activated and signed in.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -16,58 +15,10 @@ afterAll(() => {
   cleanups.splice(0).forEach((cleanup) => cleanup());
 });
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-function run(bin: 'bala' | 'bala-server', args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    // BALA_PG_URL is left out: this walk-through uses the embedded database, as the README does.
-    const inherited = { ...process.env };
-    delete inherited.BALA_PG_URL;
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', `${bin}.mjs`), ...args], {
-      env: { ...inherited, LANG: 'en_GB.UTF-8', BALA_LANG: 'en', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
-
-const json = <T>(result: Run): T => (JSON.parse(result.out || result.err) as { value: T }).value;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function serve(serverDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'bala-server.mjs'), '--data', serverDir, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, BALA_PG_URL: '', LANG: 'en_GB.UTF-8', BALA_LANG: 'en' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function serve(serverDir: string, port: number): Promise<ChildProcess> {
+  const child = await startServe(serverDir, port);
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('the server printed no URL')), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes(`:${port}`)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
+  return child;
 }
 
 describe('from bala-server init to an offline sign-in', () => {

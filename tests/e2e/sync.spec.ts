@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
+import { startCentralServer, type CentralServer } from './support/centralServer';
+import { fillPupil } from './support/pupilForm';
+import { startWorkstation, type RunningWorkstation } from './support/workstation';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+const ru = catalogues.ru;
+let workstation: RunningWorkstation | undefined;
+let server: CentralServer | undefined;
+test.afterEach(async () => {
+  await workstation?.stop();
+  await server?.stop();
+  workstation = undefined;
+  server = undefined;
+});
+
+async function activateAndSignIn(page: Page, profile: string, code: string, username: string, password: string, newPassword: string) {
+  await page.goto((workstation as RunningWorkstation).url);
+  await page.getByLabel(ru.access.orFile).setInputFiles(profile);
+  await page.getByLabel(ru.access.codeLabel).fill(code);
+  await page.getByRole('button', { name: ru.access.activate }).click();
+  await page.getByLabel(ru.access.username).fill(username);
+  await page.getByLabel(ru.access.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: ru.access.signIn }).click();
+  await page.getByLabel(ru.access.currentPassword).fill(password);
+  await page.getByLabel(ru.access.newPassword, { exact: true }).fill(newPassword);
+  await page.getByLabel(ru.access.repeatPassword).fill(newPassword);
+  await page.getByRole('button', { name: ru.access.change }).click();
+  await expect(page.getByRole('button', { name: ru.sync.syncNow })).toBeVisible();
+}
+
+test('a pupil entered offline reaches the server once it runs, and the institution’s second workstation receives it', async ({ page }) => {
+  test.setTimeout(180_000);
+  server = await startCentralServer({ running: false });
+  await server.admin('agency', 'add', '--name', 'Сокулук балдар үйү', '--kind', 'childrens_home', '--country', 'KG', '--territory', '41708', '--tin', '03345678901234', '--id', 'sokuluk-home');
+  const dir = path.dirname(server.dataDir);
+  const issue = async (username: string, name: string) => {
+    const user = await server?.admin<{ password: string }>('user', 'add', '--username', username, '--agency', 'sokuluk-home', '--role', 'data_holder', '--valid-days', '90', '--name', name);
+    const file = path.join(dir, `${username}.balaprofile`);
+    const issued = await server?.admin<{ activationCode: string }>('workstation', 'issue', '--agency', 'sokuluk-home', '--users', username, '--out', file, '--name', `Сокулук — ${username}`);
+    return { password: user?.password ?? '', code: issued?.activationCode ?? '', file };
+  };
+  const first = await issue('bakyt', 'Бакыт Осмонов');
+  const second = await issue('aida', 'Аида Жумабекова');
+
+  // The server is not running: the operator works offline.
+  workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
+  await activateAndSignIn(page, first.file, first.code, 'bakyt', first.password, 'Сокулук-пароль-2026');
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
+  await fillPupil(page, 'Сатыбалдиева', 'Нурайым', '14.05.2013', '11405201300077');
+  await page.getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByText(ru.sync.pending.replace('{{count}}', '1'))).toBeVisible();
+  await page.getByRole('button', { name: ru.sync.syncNow }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.offline);
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'sync-offline-ru.png'), fullPage: true });
+
+  // The server starts: "Sync now" delivers the pupil.
+  await server.start();
+  await page.getByRole('button', { name: ru.sync.syncNow }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.synced, { timeout: 30_000 });
+  await expect(page.getByText(ru.sync.nothingPending)).toBeVisible();
+  await page.screenshot({ path: path.join(artifacts, 'sync-synced-ru.png'), fullPage: true });
+
+  const listed = await server.admin<{ id: string; agencyId: string }[]>('records', 'list', '--form', pupilCard.id);
+  expect(listed).toHaveLength(1);
+  expect(listed[0]?.agencyId).toBe('sokuluk-home');
+  const shown = await server.admin<{ values: { name: { surname: string }; pin: string }; revisions: { author: string }[] }>('records', 'show', listed[0]?.id ?? '');
+  expect(shown.values.name.surname).toBe('Сатыбалдиева');
+  expect(shown.values.pin).toBe('11405201300077');
+  expect(shown.revisions.map((revision) => revision.author)).toEqual(['bakyt']);
+
+  // The second workstation of the same institution receives it.
+  await workstation.stop();
+  workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
+  await activateAndSignIn(page, second.file, second.code, 'aida', second.password, 'Аида-пароль-2026');
+  await page.getByRole('button', { name: ru.sync.syncNow }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.synced, { timeout: 30_000 });
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await expect(page.getByText('Сатыбалдиева Нурайым')).toBeVisible();
+});
