@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonShapeProblem, sectionLimits } from './jsonShape';
 
 /*
  * The sync protocol between a workstation and the central server (docs/sync.md). Push: the
@@ -15,7 +16,10 @@ export const syncRoutes = {
 const id = z.string().uuid();
 const isoTime = z.string().datetime({ offset: true });
 /** Values of one section: field id → value; the shared validator checks them after the merge. */
-const sectionValues = z.record(z.string().max(80), z.unknown());
+const sectionValues = z.record(z.string().max(80), z.unknown()).superRefine((values, ctx) => {
+  const problem = jsonShapeProblem(values, sectionLimits);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const blobUploadSchema = z.object({
   id,
@@ -34,7 +38,7 @@ export const syncChangeSchema = z.object({
   /** The server revision the change was made on (0: a record new to the server). */
   baseRevision: z.number().int().min(0).max(1_000_000_000),
   /** The sections the change touched, with their whole values after it. */
-  sections: z.record(z.string().max(80), sectionValues),
+  sections: z.record(z.string().max(80), sectionValues).refine((sections) => Object.keys(sections).length <= 50, 'more than 50 sections'),
   author: z.string().min(1).max(64),
   at: isoTime,
   reason: z.string().max(2000).nullable(),

@@ -37,7 +37,8 @@ export function refusalBody(refusal: Refusal, describe: Describe): { ok: false; 
     ok: false,
     error: {
       code: refusal.code,
-      message: describe(refusal.code, { reason: reason ?? '', retryAfter: retryAfter ?? '', ...params }),
+      // Which value of a refused request was wrong travels with the translated sentence.
+      message: describe(refusal.code, { reason: reason ?? '', retryAfter: retryAfter ?? '', ...params }) + (params?.detail ? ` (${params.detail})` : ''),
       ...(reason !== undefined ? { reason } : {}),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
     },

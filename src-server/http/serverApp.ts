@@ -9,6 +9,7 @@ import { Refusal, refusalBody, refusalStatus, type Describe } from './refusal';
 import { registerSessionRoutes } from './sessionRoutes';
 import { registerSyncRoutes } from '../sync/syncRoutes';
 import { registryPacks } from '../../shared/packs';
+import { jsonShapeProblem, requestLimits } from '../../shared/sync/jsonShape';
 import type { PackDef } from '../../shared/forms/packTypes';
 
 export interface ServerAppOptions {
@@ -59,6 +60,12 @@ export function buildServerApp(options: ServerAppOptions) {
     const workstation = requestWorkstation.get(request) ?? '-';
     log.info(`${request.method} ${request.routeOptions.url ?? 'unknown-route'} ${reply.statusCode} ${workstation} ${Math.round(reply.elapsedTime)}ms`);
     done();
+  });
+
+  // Before any route reads it: a body nested too deep, too wide, or with text the database cannot hold.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const problem = request.body === undefined ? null : jsonShapeProblem(request.body, requestLimits);
+    done(problem ? new Refusal('INVALID_INPUT', { params: { detail: problem } }) : undefined);
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -36,7 +36,8 @@ const rejected = (change: SyncChange, code: RejectionCode, issues: readonly Form
   changeId: change.changeId,
   outcome: 'rejected',
   code,
-  problems: issues.map((issue) => ({ field: issue.path, code: issue.code, ...(issue.params ? { params: issue.params } : {}) })),
+  // The first hundred say enough; the workstation's reader takes at most 500.
+  problems: issues.slice(0, 100).map((issue) => ({ field: issue.path, code: issue.code, ...(issue.params ? { params: issue.params } : {}) })),
 });
 
 
