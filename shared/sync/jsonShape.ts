@@ -4,6 +4,7 @@
  * database can store (no NUL, no lone surrogate — PostgreSQL refuses both, which would be a 500).
  */
 /** A NUL, or half of a surrogate pair with no other half. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const notText = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface JsonLimits {
