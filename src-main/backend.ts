@@ -16,6 +16,7 @@ import { registryPacks } from '../shared/packs';
 import { SessionService } from './session/sessionService';
 import { SettingsService } from './settings/settingsService';
 import { SyncService } from './sync/syncService';
+import { PrintSpool } from './print/printSpool';
 
 export interface BackendOptions {
   dataDir: string;
@@ -28,6 +29,8 @@ export interface BackendOptions {
   profilePlaces?: SearchPlaces;
   /** Registry packs (default: every pack Bala ships); tests pass their own. */
   packs?: readonly PackDef[];
+  /** The desktop shell's print preview window (Electron only). */
+  showPrintPreview?: (documentId: string, title: string) => void;
 }
 
 export interface Backend {
@@ -73,6 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
     background: options.mode === 'electron' || options.mode === 'browser',
   });
 
+  const printSpool = new PrintSpool();
   const ctx: BackendContext = {
     dataDir: options.dataDir,
     mode: options.mode,
@@ -84,6 +88,8 @@ export function createBackend(options: BackendOptions): Backend {
     sync,
     profilePlaces: options.profilePlaces ?? defaultSearchPlaces(),
     packs,
+    printSpool,
+    ...(options.showPrintPreview ? { showPrintPreview: options.showPrintPreview } : {}),
     language,
     t: translate,
   };
@@ -98,6 +104,7 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     close: () => {
       sync.close();
+      printSpool.clear();
       session.close();
       return Promise.resolve();
     },

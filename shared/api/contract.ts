@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { operation, type OperationDef } from './operation';
 import type { AppInfo } from './appInfo';
 import { recordInputs, type AlertView, type DraftView, type DuplicateCandidate, type HistoryView, type PhotoValue, type RecordSummary, type RecordView } from './records';
+import { printInputs, type CopyVerification, type OpenedDocument, type PrintedDocument } from './print';
 import type { SessionStatus } from './session';
 import { syncInputs, type SyncIssueView, type SyncStatus } from './sync';
 import { settingsPatchSchema, type Settings } from './settings';
@@ -93,6 +94,16 @@ export const contract = {
   'sync.now': operation<SyncStatus>()({ input: noInput, summary: 'Send the waiting changes and receive what changed, now.' }),
   'sync.issues': operation<SyncIssueView[]>()({ input: noInput, summary: 'Changes the server did not accept: conflicts to resolve, rejections to correct.' }),
   'sync.resolve': operation<SyncStatus>()({ input: syncInputs.resolve, summary: "Resolve a conflict section by section: keep this workstation's values or take the server's." }),
+  'print.card': operation<PrintedDocument>()({ input: printInputs.card, summary: 'A stamped paper copy of one record as a PDF, in the chosen language; the print is audited.' }),
+  'print.batch': operation<PrintedDocument>()({
+    input: printInputs.batch,
+    summary: 'Paper copies of the records chosen (or every record of a form) in one PDF, with progress events; each card audited.',
+  }),
+  'print.open': operation<OpenedDocument>()({
+    input: printInputs.open,
+    summary: "Paper copies for printing: the desktop opens its preview window; browser mode answers the address of the PDF for the browser's viewer.",
+  }),
+  'print.verify': operation<CopyVerification>()({ input: printInputs.verify, summary: "Whether a paper copy's verification code matches a stored revision, the current one or an earlier one." }),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import type { PrintProgress } from './print';
 import type { SessionStatus } from './session';
 import type { Settings } from './settings';
 import type { SyncStatus } from './sync';
@@ -7,10 +8,12 @@ export interface EventMap {
   'settings.changed': Settings;
   'session.changed': SessionStatus;
   'sync.changed': SyncStatus;
+  /** A print job prepared another card (the window's progress bar). */
+  'print.progress': PrintProgress;
 }
 
 export type EventName = keyof EventMap;
 
 export type BalaEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
-export const eventNames: readonly EventName[] = ['settings.changed', 'session.changed', 'sync.changed'];
+export const eventNames: readonly EventName[] = ['settings.changed', 'session.changed', 'sync.changed', 'print.progress'];

@@ -5,6 +5,7 @@ import { draftHandlers, photoHandlers, recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { syncHandlers } from './syncHandlers';
+import { printHandlers } from './printHandlers';
 
 /** Every domain's handlers in one map; `satisfies` makes a missing operation a compile error. */
 export const handlers = {
@@ -16,4 +17,5 @@ export const handlers = {
   ...draftHandlers,
   ...photoHandlers,
   ...syncHandlers,
+  ...printHandlers,
 } satisfies Handlers;

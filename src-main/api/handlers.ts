@@ -4,6 +4,7 @@ import type { RunMode } from '../../shared/api/appInfo';
 import type { PackDef } from '../../shared/forms/packTypes';
 import type { Language } from '../../shared/i18n/languages';
 import type { EventBus } from '../events/eventBus';
+import type { PrintSpool } from '../print/printSpool';
 import type { SearchPlaces } from '../activation/profileSearch';
 import type { SessionService } from '../session/sessionService';
 import type { SettingsService } from '../settings/settingsService';
@@ -23,6 +24,10 @@ export interface BackendContext {
   readonly profilePlaces: SearchPlaces;
   /** The registry packs this workstation knows (forms, reference data, roles). */
   readonly packs: readonly PackDef[];
+  /** Printed PDFs waiting, in memory only, for the browser's viewer or the preview window. */
+  readonly printSpool: PrintSpool;
+  /** The desktop shell's print preview (absent in browser mode and the CLI). */
+  readonly showPrintPreview?: (documentId: string, title: string) => void;
   /** The language in force now (the operator's choice, else the system's, else Kyrgyz). */
   language(): Language;
   t(): TFunction;

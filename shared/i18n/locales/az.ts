@@ -3,6 +3,7 @@ import { accessAz } from './access/az';
 import { formAz } from './form/az';
 import { recordsAz } from './records/az';
 import { syncAz } from './sync/az';
+import { printAz } from './print/az';
 import { serverAz } from './server/az';
 
 export const az = {
@@ -191,5 +192,6 @@ export const az = {
   form: formAz,
   records: recordsAz,
   sync: syncAz,
+  print: printAz,
   server: serverAz,
 } as const satisfies Catalogue;

@@ -3,6 +3,7 @@ import { accessEn } from './access/en';
 import { formEn } from './form/en';
 import { recordsEn } from './records/en';
 import { syncEn } from './sync/en';
+import { printEn } from './print/en';
 
 export const en = {
   app: {
@@ -190,5 +191,6 @@ export const en = {
   form: formEn,
   records: recordsEn,
   sync: syncEn,
+  print: printEn,
   server: serverEn,
 } as const;

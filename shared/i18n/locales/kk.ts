@@ -3,6 +3,7 @@ import { accessKk } from './access/kk';
 import { formKk } from './form/kk';
 import { recordsKk } from './records/kk';
 import { syncKk } from './sync/kk';
+import { printKk } from './print/kk';
 import { serverKk } from './server/kk';
 
 export const kk = {
@@ -191,5 +192,6 @@ export const kk = {
   form: formKk,
   records: recordsKk,
   sync: syncKk,
+  print: printKk,
   server: serverKk,
 } as const satisfies Catalogue;

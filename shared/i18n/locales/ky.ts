@@ -3,6 +3,7 @@ import { accessKy } from './access/ky';
 import { formKy } from './form/ky';
 import { recordsKy } from './records/ky';
 import { syncKy } from './sync/ky';
+import { printKy } from './print/ky';
 import { serverKy } from './server/ky';
 
 export const ky = {
@@ -191,5 +192,6 @@ export const ky = {
   form: formKy,
   records: recordsKy,
   sync: syncKy,
+  print: printKy,
   server: serverKy,
 } as const satisfies Catalogue;

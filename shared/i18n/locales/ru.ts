@@ -3,6 +3,7 @@ import { accessRu } from './access/ru';
 import { formRu } from './form/ru';
 import { recordsRu } from './records/ru';
 import { syncRu } from './sync/ru';
+import { printRu } from './print/ru';
 import { serverRu } from './server/ru';
 
 export const ru = {
@@ -191,5 +192,6 @@ export const ru = {
   form: formRu,
   records: recordsRu,
   sync: syncRu,
+  print: printRu,
   server: serverRu,
 } as const satisfies Catalogue;

@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import { maxCardsPerDocument, type PrintedDocument } from '../../shared/api/print';
+import type { Language } from '../../shared/i18n/languages';
+import { readIdentity } from '../activation/workstationIdentity';
+import { verifyCopy } from '../print/copyVerification';
+import { printRecords, type PrintResult } from '../print/printService';
+import { RecordStore } from '../records/recordStore';
+import type { BackendContext, DomainHandlers } from './handlers';
+
+/** The browser server serves spooled PDFs here (one unguessable id per document). */
+export const printDocumentPath = (documentId: string) => `/print/${documentId}.pdf`;
+
+async function run(ctx: BackendContext, recordIds: readonly string[], options: { language?: Language | undefined; headName?: string | undefined; jobId?: string | undefined }): Promise<PrintResult> {
+  const { db, username, role } = ctx.session.work('read');
+  const jobId = options.jobId ?? crypto.randomUUID();
+  return printRecords(
+    {
+      db,
+      username,
+      role,
+      packs: ctx.packs,
+      agencyName: readIdentity(ctx.dataDir)?.agencyName ?? '',
+      language: options.language ?? ctx.language(),
+      headName: options.headName ?? null,
+      onProgress: (done, total) => ctx.events.emit('print.progress', { jobId, done, total }),
+    },
+    recordIds,
+  );
+}
+
+const asDocument = (result: PrintResult): PrintedDocument => ({
+  pdfBase64: Buffer.from(result.pdf).toString('base64'),
+  cards: result.cards,
+  pages: result.pages,
+  stamps: result.stamps,
+});
+
+export const printHandlers: DomainHandlers<'print'> = {
+  'print.card': async ({ recordId, language, headName }, ctx) => asDocument(await run(ctx, [recordId], { language, headName })),
+  'print.batch': async ({ recordIds, formId, language, headName, jobId }, ctx) => {
+    const ids = recordIds ?? new RecordStore(ctx.session.work('read').db).list(formId ?? '', maxCardsPerDocument).map((record) => record.id);
+    return asDocument(await run(ctx, ids, { language, headName, jobId }));
+  },
+  'print.open': async ({ recordIds, language, headName, jobId }, ctx) => {
+    const result = await run(ctx, recordIds, { language, headName, jobId });
+    const fileName = `bala-${result.stamps[0]?.recordId.slice(0, 8) ?? 'print'}${result.cards > 1 ? `-${result.cards}` : ''}.pdf`;
+    const documentId = ctx.printSpool.put(result.pdf, fileName);
+    const opened = { documentId, cards: result.cards, pages: result.pages, stamps: result.stamps };
+    if (ctx.showPrintPreview) {
+      ctx.showPrintPreview(documentId, fileName);
+      return { ...opened, url: null };
+    }
+    return { ...opened, url: printDocumentPath(documentId) };
+  },
+  'print.verify': ({ code }, ctx) => {
+    const { db, username } = ctx.session.work('read');
+    const answer = verifyCopy(db, ctx.packs, code, ctx.t());
+    db.prepare('INSERT INTO audit_log (at, actor, action, details_json) VALUES (?, ?, ?, ?)').run(
+      new Date().toISOString(),
+      username,
+      'print.verify',
+      JSON.stringify({ recordId: answer.recordId, printedRevision: answer.printedRevision, outcome: answer.outcome }),
+    );
+    return answer;
+  },
+};

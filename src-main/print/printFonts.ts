@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+
+// src-main/print/ in development and dist/electron/ when bundled: the app root is two folders up.
+const fontDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'fonts');
+
+let files: { regular: Buffer; bold: Buffer } | null = null;
+
+/** DejaVu Sans (every letter of Kyrgyz, Kazakh, Azerbaijani, Russian and Latin), read once per process. */
+function fontFiles(): { regular: Buffer; bold: Buffer } {
+  files ??= { regular: fs.readFileSync(path.join(fontDir, 'DejaVuSans.ttf')), bold: fs.readFileSync(path.join(fontDir, 'DejaVuSans-Bold.ttf')) };
+  return files;
+}
+
+type Fontkit = typeof fontkit;
+type ParsedFont = ReturnType<Fontkit['create']>;
+const parsed = new Map<Uint8Array, ParsedFont>();
+
+/**
+ * pdf-lib parses the whole TrueType file on every embed (~0.7 MB, tens of milliseconds); the
+ * parsed font is only read when a subset is built, so one parse serves every document.
+ */
+const parsedOnce: Fontkit = {
+  ...fontkit,
+  create: (data: Uint8Array, postscriptName?: string) => {
+    let font = parsed.get(data);
+    if (!font) parsed.set(data, (font = fontkit.create(data, postscriptName)));
+    return font;
+  },
+};
+
+export interface PrintFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+/** Embeds both faces as subsets: only the glyphs a document uses travel in it. */
+export async function embedPrintFonts(doc: PDFDocument): Promise<PrintFonts> {
+  doc.registerFontkit(parsedOnce);
+  const { regular, bold } = fontFiles();
+  return { regular: await doc.embedFont(regular, { subset: true }), bold: await doc.embedFont(bold, { subset: true }) };
+}
