@@ -86,7 +86,9 @@ export const recordHandlers: DomainHandlers<'records'> = {
     const denied = forbiddenEdits(form, {}, typed, role);
     if (denied.length > 0) throw new BalaError('NOT_PERMITTED');
     if (!newDespiteDuplicates && records.possibleDuplicates(form, typed).length > 0) throw new BalaError('DUPLICATE_SUSPECTED');
-    return view(pack, form, records.create(form, typed, username, { reason: newDespiteDuplicates ?? null, subjectId: subjectId ?? null }), role);
+    const created = records.create(form, typed, username, { reason: newDespiteDuplicates ?? null, subjectId: subjectId ?? null });
+    ctx.sync.outboxChanged();
+    return view(pack, form, created, role);
   },
   'records.update': ({ id, baseRevision, values, reason }, ctx) => {
     const current = new RecordStore(ctx.session.work('read').db).get(id);
@@ -98,7 +100,9 @@ export const recordHandlers: DomainHandlers<'records'> = {
     const merged: FormValues = { ...hidden, ...(values as FormValues) };
     check(ctx, pack, form, merged);
     if (forbiddenEdits(form, current.values, merged, role).length > 0) throw new BalaError('NOT_PERMITTED');
-    return view(pack, form, records.update(form, id, baseRevision, merged, username, reason ?? null), role);
+    const updated = records.update(form, id, baseRevision, merged, username, reason ?? null);
+    ctx.sync.outboxChanged();
+    return view(pack, form, updated, role);
   },
   'records.alerts': (_input, ctx) => {
     const { db, role } = ctx.session.work('read');

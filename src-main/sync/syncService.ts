@@ -26,6 +26,8 @@ export interface SyncDeps {
 export const deliveryDays = 3;
 const firstRetryMs = 5_000;
 const longestRetryMs = 5 * 60_000;
+/** A few seconds after a save: several saves in a row travel in one batch. */
+const afterSaveMs = 3_000;
 
 type Phase = Pick<SyncStatus, 'state' | 'problem' | 'progress' | 'nextAttemptAt'>;
 
@@ -74,6 +76,14 @@ export class SyncService {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** A save queued a change: the status shows it at once, and a background sync sends it soon. */
+  outboxChanged(): void {
+    this.deps.events.emit('sync.changed', this.status());
+    if (this.running || this.phase.state === 'syncing') return;
+    // Offline or refused: the retry already planned stands (no hammering a server that said no).
+    if (this.phase.state === 'idle') this.schedule(afterSaveMs);
   }
 
   close(): void {
