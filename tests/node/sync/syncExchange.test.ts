@@ -153,6 +153,17 @@ describeStorages('sync between workstations and the central server', (storage) =
     expect(rows[0]?.last_contact_at).not.toBeNull();
   });
 
+  it('flags changes not delivered within three days (Pack 3 §3.5) until they reach the server', async () => {
+    const ws = await workstation(agencyA);
+    const pupil = await created(ws, 6);
+    expect(await ws.client.call('sync.status', undefined)).toMatchObject({ ok: true, value: { pending: 1, overdue: false } });
+    // Saved three days and an hour ago, while the workstation could not reach the server.
+    const savedAt = new Date(Date.now() - 3 * 86_400_000 - 3_600_000).toISOString();
+    ws.backend.ctx.session.work('write').db.prepare('UPDATE outbox SET at = ? WHERE record_id = ?').run(savedAt, pupil.id);
+    expect(await ws.client.call('sync.status', undefined)).toMatchObject({ ok: true, value: { pending: 1, overdue: true, oldestPendingAt: savedAt } });
+    expect(await ws.client.call('sync.now', undefined)).toMatchObject({ ok: true, value: { pending: 0, overdue: false, oldestPendingAt: null } });
+  });
+
   it('lets a restricted workstation receive but not send', async () => {
     const sender = await workstation(agencyA);
     const pupil = await created(sender, 5);
