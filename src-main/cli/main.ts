@@ -14,6 +14,7 @@ import { processIo, report, table, type CliIo } from './output';
 import { registerRecordCommands } from './recordCommands';
 import { registerSessionCommands } from './sessionCommands';
 import { registerSyncCommands } from './syncCommands';
+import { registerPrintCommands } from './printCommands';
 
 interface GlobalOptions {
   data?: string;
@@ -116,6 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   registerSessionCommands(program, cliSession);
   registerRecordCommands(program, cliSession);
   registerSyncCommands(program, cliSession);
+  registerPrintCommands(program, cliSession);
 
   try {
     if (argv.length === 0) {

@@ -2,6 +2,7 @@ import type { AdminContext } from './adminContext';
 import { parseInput } from './adminError';
 import { auditInput } from './adminInputs';
 import { addAgency, listAgencies } from './agencies';
+import { verifyRegistryCopy } from './copyVerification';
 import { readAudit } from './auditLog';
 import { listRegistryRecords, showRegistryRecord } from './registryRecords';
 import { addUser, disableUser, enableUser, listUsers, resetPassword } from './users';
@@ -27,6 +28,7 @@ export const adminVerbs = {
   'workstation.changeStatus': (ctx: AdminContext, input: unknown) => changeWorkstationStatus(ctx, input),
   'records.list': (ctx: AdminContext, input: unknown) => listRegistryRecords(ctx, input),
   'records.show': (ctx: AdminContext, input: unknown) => showRegistryRecord(ctx, input),
+  'records.verifyCopy': (ctx: AdminContext, input: unknown) => verifyRegistryCopy(ctx, input),
   'audit.read': (ctx: AdminContext, input: unknown) => readAudit(ctx.db, parseInput(auditInput, input).limit),
 } satisfies Record<string, (ctx: AdminContext, input: unknown) => Promise<unknown>>;
 

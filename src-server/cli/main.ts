@@ -12,6 +12,7 @@ import { serverLanguage } from './serverLanguage';
 import { registerUserCommands } from './userCommands';
 import { registerRecordCommands } from './recordCommands';
 import { registerWorkstationCommands } from './workstationCommands';
+import { registerVerifyCommand } from './verifyCommand';
 
 export interface ServerCliEnvironment {
   io?: CliIo;
@@ -155,6 +156,7 @@ export async function runServerCli(argv: readonly string[], environment: ServerC
   registerUserCommands(program, cli);
   registerWorkstationCommands(program, cli);
   registerRecordCommands(program, cli);
+  registerVerifyCommand(program, cli);
 
   try {
     if (argv.length === 0) {
