@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operation, type OperationDef } from './operation';
 import type { AppInfo } from './appInfo';
+import { reportInputs, type CriteriaSearchView, type ReportFile, type ReportRunView, type ReportSummary } from './reports';
 import { recordInputs, type AlertView, type DraftView, type DuplicateCandidate, type HistoryView, type PhotoValue, type RecordSummary, type RecordView } from './records';
 import { printInputs, type CopyVerification, type OpenedDocument, type PrintedDocument } from './print';
 import type { SessionStatus } from './session';
@@ -90,6 +91,13 @@ export const contract = {
   'drafts.discard': operation<null>()({ input: recordInputs.draftDiscard, summary: 'Throw a draft away.' }),
   'photos.put': operation<PhotoValue>()({ input: recordInputs.photoPut, summary: 'Store a photo in the encrypted cache; answers its reference for a record.' }),
   'photos.get': operation<{ mimeType: string; contentBase64: string }>()({ input: recordInputs.photoGet, summary: 'A stored photo.' }),
+  'reports.list': operation<ReportSummary[]>()({ input: noInput, summary: "The statistical reports of the signed-in role's packs (lists of persons only for roles that see them)." }),
+  'reports.run': operation<ReportRunView>()({ input: reportInputs.run, summary: 'Compute a report over the cache for a period and region: its tables, suppressed where anonymised.' }),
+  'reports.export': operation<ReportFile>()({ input: reportInputs.export, summary: 'The report as an Excel workbook (cover sheet, a sheet per table, lists), base64.' }),
+  'reports.criteriaSearch': operation<CriteriaSearchView>()({
+    input: reportInputs.criteriaSearch,
+    summary: 'Records matching every chosen criterion: the count, and the names for roles that see records.',
+  }),
   'sync.status': operation<SyncStatus>()({ input: noInput, summary: 'Online or not, changes waiting, last success, progress, the last problem.' }),
   'sync.now': operation<SyncStatus>()({ input: noInput, summary: 'Send the waiting changes and receive what changed, now.' }),
   'sync.issues': operation<SyncIssueView[]>()({ input: noInput, summary: 'Changes the server did not accept: conflicts to resolve, rejections to correct.' }),

@@ -1,6 +1,7 @@
 import type { Classifier, LocalisedName } from './classifier';
 import type { FormDef, PinCountry, RoleId } from './formTypes';
 import type { WorkCalendar } from './workingDays';
+import type { PackReports } from '../reports/reportTypes';
 
 /** Something the operators must be warned about, found by the engine in the records. */
 export type AlertRule =
@@ -47,6 +48,8 @@ export interface PackDef {
   alerts: readonly AlertRule[];
   /** How long records are kept, in years (Pack 1: 75). */
   retentionYears: number;
+  /** Statistical reports and the criteria search (docs/reports.md); a pack may have none. */
+  reports?: PackReports;
 }
 
 export function classifierMap(pack: PackDef): Record<string, Classifier> {

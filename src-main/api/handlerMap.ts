@@ -2,6 +2,7 @@ import { activationHandlers } from './activationHandlers';
 import { appHandlers } from './appHandlers';
 import type { Handlers } from './handlers';
 import { draftHandlers, photoHandlers, recordHandlers } from './recordHandlers';
+import { reportHandlers } from './reportHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { syncHandlers } from './syncHandlers';
@@ -16,6 +17,7 @@ export const handlers = {
   ...recordHandlers,
   ...draftHandlers,
   ...photoHandlers,
+  ...reportHandlers,
   ...syncHandlers,
   ...printHandlers,
 } satisfies Handlers;

@@ -12,6 +12,7 @@ import { systemLocales } from '../paths/systemLocales';
 import { inProcessClient } from '../transport/inProcessClient';
 import { processIo, report, table, type CliIo } from './output';
 import { registerRecordCommands } from './recordCommands';
+import { registerReportCommands } from './reportCommands';
 import { registerSessionCommands } from './sessionCommands';
 import { registerSyncCommands } from './syncCommands';
 import { registerPrintCommands } from './printCommands';
@@ -116,6 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   };
   registerSessionCommands(program, cliSession);
   registerRecordCommands(program, cliSession);
+  registerReportCommands(program, cliSession);
   registerSyncCommands(program, cliSession);
   registerPrintCommands(program, cliSession);
 

@@ -3,6 +3,7 @@ import { accessAz } from './access/az';
 import { formAz } from './form/az';
 import { recordsAz } from './records/az';
 import { syncAz } from './sync/az';
+import { reportsAz } from './reports/az';
 import { printAz } from './print/az';
 import { serverAz } from './server/az';
 
@@ -192,6 +193,7 @@ export const az = {
   form: formAz,
   records: recordsAz,
   sync: syncAz,
+  reports: reportsAz,
   print: printAz,
   server: serverAz,
 } as const satisfies Catalogue;

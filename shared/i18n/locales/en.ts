@@ -3,6 +3,7 @@ import { accessEn } from './access/en';
 import { formEn } from './form/en';
 import { recordsEn } from './records/en';
 import { syncEn } from './sync/en';
+import { reportsEn } from './reports/en';
 import { printEn } from './print/en';
 
 export const en = {
@@ -191,6 +192,7 @@ export const en = {
   form: formEn,
   records: recordsEn,
   sync: syncEn,
+  reports: reportsEn,
   print: printEn,
   server: serverEn,
 } as const;

@@ -3,6 +3,7 @@ import { accessKk } from './access/kk';
 import { formKk } from './form/kk';
 import { recordsKk } from './records/kk';
 import { syncKk } from './sync/kk';
+import { reportsKk } from './reports/kk';
 import { printKk } from './print/kk';
 import { serverKk } from './server/kk';
 
@@ -192,6 +193,7 @@ export const kk = {
   form: formKk,
   records: recordsKk,
   sync: syncKk,
+  reports: reportsKk,
   print: printKk,
   server: serverKk,
 } as const satisfies Catalogue;

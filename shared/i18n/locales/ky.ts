@@ -3,6 +3,7 @@ import { accessKy } from './access/ky';
 import { formKy } from './form/ky';
 import { recordsKy } from './records/ky';
 import { syncKy } from './sync/ky';
+import { reportsKy } from './reports/ky';
 import { printKy } from './print/ky';
 import { serverKy } from './server/ky';
 
@@ -192,6 +193,7 @@ export const ky = {
   form: formKy,
   records: recordsKy,
   sync: syncKy,
+  reports: reportsKy,
   print: printKy,
   server: serverKy,
 } as const satisfies Catalogue;

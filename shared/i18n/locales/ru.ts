@@ -3,6 +3,7 @@ import { accessRu } from './access/ru';
 import { formRu } from './form/ru';
 import { recordsRu } from './records/ru';
 import { syncRu } from './sync/ru';
+import { reportsRu } from './reports/ru';
 import { printRu } from './print/ru';
 import { serverRu } from './server/ru';
 
@@ -192,6 +193,7 @@ export const ru = {
   form: formRu,
   records: recordsRu,
   sync: syncRu,
+  reports: reportsRu,
   print: printRu,
   server: serverRu,
 } as const satisfies Catalogue;

@@ -6,6 +6,7 @@ import { institutionCard } from './forms/institutionCard';
 import { pupilCard } from './forms/pupilCard';
 import { changeEvent, dischargeEvent } from './forms/pupilEvents';
 import { kgResidentialClassifiers } from './reference';
+import { kgResidentialReports } from './reports';
 import { kgResidentialRoleDefs } from './roles';
 
 /** Pack 1: residential children's institutions of the Kyrgyz Republic and their pupils. */
@@ -26,4 +27,5 @@ export const kgResidentialPack: PackDef = {
   calendar: kgCalendar,
   alerts: kgResidentialAlerts,
   retentionYears: 75,
+  reports: kgResidentialReports,
 };
