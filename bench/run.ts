@@ -2,6 +2,7 @@ import { benchCache } from './cache.bench';
 import { benchRecords } from './records.bench';
 import { benchStartup } from './startup.bench';
 import { benchTls } from './tls.bench';
+import { benchSync } from './sync.bench';
 
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run on the same
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ['cache', () => benchCache()],
   ['records', () => Promise.resolve(benchRecords())],
   ['tls', () => benchTls()],
+  ['sync', () => benchSync()],
 ];
 
 const only = process.argv[2];

@@ -46,6 +46,21 @@ export interface ApplyContext {
   workstation: KnownWorkstation;
   packs: readonly PackDef[];
   now: Date;
+  /** Roles of the authors met so far in this batch (null: not a user of this workstation). */
+  authorRoles?: Map<string, string | null>;
+}
+
+async function authorRole(ctx: ApplyContext, author: string): Promise<string | null> {
+  const known = ctx.authorRoles?.get(author);
+  if (known !== undefined) return known;
+  const { rows } = await ctx.tx.query<{ role: string }>(
+    `SELECT u.role FROM users u JOIN workstation_users wu ON wu.username = u.username
+     WHERE wu.workstation_id = $1 AND u.username = $2`,
+    [ctx.workstation.id, author],
+  );
+  const role = rows[0]?.role ?? null;
+  ctx.authorRoles?.set(author, role);
+  return role;
 }
 
 /**
@@ -80,13 +95,8 @@ export async function applyChange(ctx: ApplyContext, change: SyncChange): Promis
   ];
   if (shapeIssues.length > 0) return rejected(change, 'INVALID_VALUES', shapeIssues);
 
-  const author = await tx.query<{ role: string }>(
-    `SELECT u.role FROM users u JOIN workstation_users wu ON wu.username = u.username
-     WHERE wu.workstation_id = $1 AND u.username = $2`,
-    [workstation.id, change.author],
-  );
-  const role = author.rows[0]?.role;
-  if (role === undefined) return rejected(change, 'UNKNOWN_AUTHOR');
+  const role = await authorRole(ctx, change.author);
+  if (role === null) return rejected(change, 'UNKNOWN_AUTHOR');
   if (!canEdit(form.access, role) || pack.roles.find((candidate) => candidate.id === role)?.aggregateOnly) {
     return rejected(change, 'NOT_PERMITTED');
   }

@@ -62,19 +62,21 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     'write',
     async (workstation, body) => {
       const request = parseBody(pushRequestSchema, body);
-      const outcomes: ChangeOutcome[] = [];
-      for (const change of request.changes) {
-        // One transaction per change: a batch cut short keeps what was applied, and a retry finds it.
-        const outcome = await deps.db.transaction(async (tx) => {
-          await tx.query(writerLock);
-          const answer = await applyChange({ tx, workstation, packs: deps.packs, now: deps.now() }, change);
+      // One transaction per batch: a batch cut short (a killed server, a lost connection) leaves
+      // nothing half-applied, and the retry is answered change by change as if it were the first.
+      const outcomes = await deps.db.transaction(async (tx) => {
+        await tx.query(writerLock);
+        const ctx = { tx, workstation, packs: deps.packs, now: deps.now(), authorRoles: new Map<string, string | null>() };
+        const answers: ChangeOutcome[] = [];
+        for (const change of request.changes) {
+          const answer = await applyChange(ctx, change);
           if (answer.outcome === 'rejected' && (answer.code === 'OUT_OF_SCOPE' || answer.code === 'CHANGE_ID_REUSED')) {
             await appendAudit(tx, { actor: change.author, action: 'sync.refused', target: change.recordId, details: { workstation: workstation.id, code: answer.code, changeId: change.changeId } }, deps.now());
           }
-          return answer;
-        });
-        outcomes.push(outcome);
-      }
+          answers.push(answer);
+        }
+        return answers;
+      });
       const delivered = tally(outcomes, 'accepted') + tally(outcomes, 'alreadyApplied');
       const refused = tally(outcomes, 'rejected');
       await deps.db.transaction(async (tx) => {

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { BalaClient } from '../../shared/api/client';
 import { createBackend, type Backend } from '../../src-main/backend';
 import { inProcessClient } from '../../src-main/transport/inProcessClient';
@@ -19,6 +18,7 @@ export interface SyncWorkstation {
 let userCounter = 0;
 
 /**
+ * (No test framework here: the benches use it too; a refusal throws with its code.)
  * An agency's workstation, activated from a profile the server issued and signed in (its
  * first password already changed), ready to sync with `serverUrl`.
  */
@@ -38,10 +38,12 @@ export async function signedInSyncWorkstation(
     source: { kind: 'file', name: 'osh.balaprofile', contentBase64: issued.profile.toString('base64') },
     activationCode: issued.activationCode,
   });
-  expect(activated.ok).toBe(true);
-  expect((await backend.call('session.signIn', { username, password: issuedPassword.password })).ok).toBe(true);
+  if (!activated.ok) throw new Error(`activation refused: ${activated.error.code}`);
+  const signedIn = await backend.call('session.signIn', { username, password: issuedPassword.password });
+  if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.error.code}`);
   const password = `Osh-Registry-${userCounter}-2026`;
-  expect(await backend.call('session.changePassword', { currentPassword: issuedPassword.password, newPassword: password })).toMatchObject({ ok: true });
+  const changed = await backend.call('session.changePassword', { currentPassword: issuedPassword.password, newPassword: password });
+  if (!changed.ok) throw new Error(`password change refused: ${changed.error.code}`);
   return {
     backend,
     client: inProcessClient(backend),
