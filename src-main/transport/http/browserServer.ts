@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/api/result';
 import type { Backend } from '../../backend';
 import type { Logger } from '../../log/logger';
 import { httpStatusOf } from './httpStatus';
+import { registerPrintDocumentRoute } from './printDocumentRoute';
 import { securityHeaders } from './securityHeaders';
 import { bearerMatches, newSessionToken } from './sessionToken';
 
@@ -106,6 +107,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
 
   app.all('/api/*', (_request, reply) => refuse(reply, 'NOT_FOUND'));
+  registerPrintDocumentRoute(app, backend.ctx.printSpool);
 
   const indexFile = path.join(options.rendererDir, 'index.html');
   if (fs.existsSync(indexFile)) {

@@ -16,6 +16,8 @@ import { RecordList } from '../records/RecordList';
 import { showDate } from '../records/fields/DateInput';
 import { SubjectEvents } from './SubjectEvents';
 import { SyncIssues } from '../sync/SyncIssues';
+import { BatchPrint } from '../print/BatchPrint';
+import { PrintPanel } from '../print/PrintPanel';
 
 type View =
   | { kind: 'list'; formId: string }
@@ -62,6 +64,7 @@ export function Workspace({ role }: { role: string }) {
             onContinue={(draft) => setView(draft.recordId ? { kind: 'open', formId: view.formId, recordId: draft.recordId, draft } : { kind: 'new', formId: view.formId, draft })}
           />
           <RecordList form={current.form} canCreate={canEdit(current.form.access, role)} onNew={() => setView({ kind: 'new', formId: view.formId })} onOpen={(recordId) => setView({ kind: 'open', formId: view.formId, recordId })} />
+          <BatchPrint form={current.form} />
         </>
       ) : view.kind === 'new' ? (
         <RecordEditor
@@ -94,6 +97,7 @@ function OpenRecord(props: { pack: PackDef; form: FormDef; role: string; recordI
         record={record.data}
         {...(props.draft ? { draft: props.draft } : {})}
         onSaved={() => undefined} onOpenRecord={props.onOpen} onCancel={props.onBack} />
+      <PrintPanel key={`print-${record.data.id}`} recordIds={[record.data.id]} undelivered={record.data.serverRevision === null} />
       <SubjectEvents pack={props.pack} subjectForm={props.form} subjectId={props.recordId} role={props.role} />
       <RecordHistory form={props.form} recordId={props.recordId} />
     </>

@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { CopyVerification } from '../../shared/api/print';
+import type { RecordView } from '../../shared/api/records';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { nativeLanguageNames } from '../../shared/i18n/languages';
+import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
+import { fillPupil } from './support/pupilForm';
+import { signedInWorkstation } from './support/signedIn';
+import type { RunningWorkstation } from './support/workstation';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+let workstation: RunningWorkstation | undefined;
+test.afterEach(async () => {
+  await workstation?.stop();
+  workstation = undefined;
+});
+
+const ru = catalogues.ru;
+
+/** The same API the page uses, with the run's token (for what the test checks behind the screen). */
+async function api<T>(request: APIRequestContext, ws: RunningWorkstation, operation: string, input: unknown): Promise<T> {
+  const answer = await request.post(`${ws.origin}/api/call/${operation}`, { headers: { authorization: `Bearer ${ws.token}` }, data: { input } });
+  const body = (await answer.json()) as { ok: boolean; value: T };
+  expect(body.ok, operation).toBe(true);
+  return body.value;
+}
+
+test('a pupil card printed from the record view in Kyrgyz while the interface is Russian: a real PDF, verified, then out of date', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  workstation = await signedInWorkstation(page, 'ru', { username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова' });
+  const ws = workstation;
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
+  await fillPupil(page, 'Үмөтбекова', 'Айзирек', '17.05.2014', '11705201400377');
+  await page.getByRole('button', { name: ru.records.save }).click();
+
+  // The record view offers the paper copy; the copy's language is chosen apart from the interface's.
+  const panel = page.getByRole('region', { name: ru.print.printTitle });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText(ru.print.notDeliveredHint)).toBeVisible();
+  await panel.getByLabel(ru.print.language).selectOption({ label: nativeLanguageNames.ky });
+  await panel.getByLabel(ru.print.headName).fill('Сейитова Айгүл Бакытовна');
+  const opened = page.waitForResponse((response) => response.url().endsWith('/api/call/print.open'));
+  const tab = page.context().waitForEvent('page');
+  await panel.getByRole('button', { name: ru.print.print, exact: true }).click();
+  const answer = (await (await opened).json()) as { ok: boolean; value: { url: string; stamps: { code: string; recordId: string }[] } };
+  expect(answer.ok).toBe(true);
+  await tab;
+  await expect(panel.getByText(ru.print.ready.replace('{{cards}}', '1').replace('{{pages}}', '2'))).toBeVisible();
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'print-panel-ru.png'), fullPage: true });
+
+  // The tab's address serves the PDF itself, from memory, never cached.
+  const pdf = await request.get(`${ws.origin}${answer.value.url}`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(pdf.headers()['cache-control']).toBe('no-store');
+  const bytes = await pdf.body();
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-print-')), 'card.pdf');
+  fs.writeFileSync(file, bytes);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  expect(text).toContain('Үмөтбекова Айзирек');
+  expect(text).toContain(catalogues.ky.print.preparedOn);
+  expect(text).toContain('М.П.');
+  expect(text).toContain('Сейитова Айгүл Бакытовна');
+  const stamp = answer.value.stamps[0];
+  if (!stamp) throw new Error('no stamp');
+  expect(text).toContain(stamp.code);
+  // No paper copy was written into the data folder.
+  const written = fs.readdirSync(ws.dataDir, { recursive: true }).map(String).filter((name) => name.endsWith('.pdf'));
+  expect(written).toEqual([]);
+
+  // Verification: the fresh copy matches; after a change to the record it no longer does.
+  expect(await api<CopyVerification>(request, ws, 'print.verify', { code: stamp.code })).toMatchObject({ outcome: 'current', recordId: stamp.recordId });
+  const record = await api<RecordView>(request, ws, 'records.get', { id: stamp.recordId });
+  await api<RecordView>(request, ws, 'records.update', { id: record.id, baseRevision: record.revision, values: { ...record.values, otherProperty: 'Велосипед' } });
+  expect(await api<CopyVerification>(request, ws, 'print.verify', { code: stamp.code })).toMatchObject({ outcome: 'superseded', currentRevision: 2 });
+});
