@@ -79,7 +79,10 @@ export const reportHandlers: DomainHandlers<'reports'> = {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => sink.once('end', resolve));
     const view = await exportReport(found.run, found.report, { ...period, anonymised: found.anonymised }, sink);
+    if (!sink.writableEnded) sink.end();
+    await ended;
     // Who took which report out of the cache, and whether it named persons.
     found.run.db
       .prepare("INSERT INTO audit_log (at, actor, action, details_json) VALUES (?, ?, 'report.export', ?)")

@@ -17,10 +17,10 @@ export function recordFacts(form: FormDef, values: FormValues): [field: string, 
 }
 
 /**
- * Rewrites a record's facts (docs/reports.md). `holder` is the agency holding the record: this
- * workstation's own for what it saves; '' where it is not known here (a received record).
+ * Rewrites a record's facts (docs/reports.md). `holder` is the agency holding the record:
+ * 'thisWorkstation' for what this workstation saves; '' where it is not known here (a received record).
  */
-export function writeRecordFacts(db: CacheDatabase, form: FormDef, id: string, values: FormValues, holder: string | 'thisWorkstation'): void {
+export function writeRecordFacts(db: CacheDatabase, form: FormDef, id: string, values: FormValues, holder: string): void {
   db.prepare('DELETE FROM record_facts WHERE record_id = ? AND field != ?').run(id, '@holder');
   const insert = db.prepare('INSERT INTO record_facts (record_id, form_id, field, value) VALUES (?, ?, ?, ?)');
   for (const [field, value] of recordFacts(form, values)) insert.run(id, form.id, field, value);

@@ -19,7 +19,7 @@ function cellOf(field: FieldDef, value: unknown, labels: LabelContext): Cell {
     }
     case 'choice':
     case 'territory':
-      return labels.classifiers[field.classifier]?.entries.find((entry) => entry.code === value)?.names[labels.language] ?? String(value);
+      return labels.classifiers[field.classifier]?.entries.find((entry) => entry.code === value)?.names[labels.language] ?? (typeof value === 'string' ? value : null);
     case 'yesNo':
       return value === true ? labels.t('records.yes') : labels.t('records.no');
     case 'date':
@@ -28,7 +28,7 @@ function cellOf(field: FieldDef, value: unknown, labels: LabelContext): Cell {
     case 'number':
       return typeof value === 'number' ? value : null;
     default:
-      return typeof value === 'string' ? value : JSON.stringify(value);
+      return typeof value === 'string' ? value : null;
   }
 }
 

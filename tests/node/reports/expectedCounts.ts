@@ -59,7 +59,7 @@ export function loadRows(db: CacheDatabase, holders: ReadonlyMap<string, string>
   const pupils = read('kg-residential.pupil').map(toRow);
   return {
     institutions: read('kg-residential.institution').map(toRow),
-    pupils: (from, to) => pupils.filter((row) => String(row.values.admittedOn) <= to && (row.ended === null || row.ended >= from)),
+    pupils: (from, to) => pupils.filter((row) => (row.values.admittedOn as string) <= to && (row.ended === null || row.ended >= from)),
   };
 }
 
@@ -88,13 +88,13 @@ export function expectedTables(institutions: readonly Row[], pupils: readonly Ro
     institutionsByAccreditation: group(institutions, accreditation, institutionColumns),
     pupilsByInstitution: group(pupils, (row) => holderName(row.holder), bySex(true)),
     pupilsBySex: group(pupils, (row) => (row.values.disability === true ? 'Yes' : 'No'), bySex(false)),
-    pupilsByAge: group(pupils, (row) => band(wholeYears(String(row.values.birthDate), to), [3, 7, 11, 15, 18], ages), bySex(true)),
+    pupilsByAge: group(pupils, (row) => band(wholeYears(row.values.birthDate as string, to), [3, 7, 11, 15, 18], ages), bySex(true)),
     pupilsByPlacementTerm: group(pupils, (row) => name('kg-residential.placementTerm', row.values.placementTerm), bySex(false)),
     pupilsByLegalStatus: group(pupils, (row) => name('kg-residential.legalStatus', row.values.legalStatus), bySex(false)),
     pupilsByReferringBody: group(pupils, (row) => name('kg-residential.referringBody', row.values.referringBody), bySex(false)),
     pupilsByPlacementReason: group(pupils, (row) => name('kg-residential.placementReason', row.values.placementReason), bySex(false)),
     pupilsByRegionOfOrigin: group(pupils, (row) => regionName(row.values.cameFrom), bySex(true)),
     pupilsByDistrictOfOrigin: group(pupils, (row) => districtName(row.values.cameFrom), bySex(false)),
-    pupilsByStay: group(pupils, (row) => band(wholeMonths(String(row.values.admittedOn), row.ended && row.ended < to ? row.ended : to), [6, 12, 36], stays), bySex(false)),
+    pupilsByStay: group(pupils, (row) => band(wholeMonths(row.values.admittedOn as string, row.ended && row.ended < to ? row.ended : to), [6, 12, 36], stays), bySex(false)),
   };
 }

@@ -93,7 +93,7 @@ afterEach(async () => {
 export async function seededWorkstation(role: string, pupilCount = 160, language: Language = 'en') {
   const temp = tempDir('bala-reports-');
   cleanups.push(temp.cleanup);
-  const profile = await issueTestProfile({ operators: [{ username: 'op', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова', role, mustChangePassword: false }] });
+  const profile = await issueTestProfile({ operators: [{ username: 'op', password: 'Generated-Pass-1', displayName: 'Нурлан Токтосунов', role, mustChangePassword: false }] });
   const backend = createBackend({ dataDir: temp.dir, mode: 'test', locales: [language] });
   backends.push(backend);
   await backend.call('activation.activate', { source: { kind: 'file', name: 'p.balaprofile', contentBase64: profile.file.toString('base64') }, activationCode: profile.code });
