@@ -5,7 +5,8 @@ import { signInFromEnvironment } from './signIn';
 /**
  * `bala sync`: one push-and-pull cycle, signed in from the environment. Exit 0: everything
  * delivered; 1: the server could not be reached or refused (the reason is printed, the changes
- * stay in the outbox); 2: delivered, but conflicts or rejections wait for the operator.
+ * stay in the outbox); 3: delivered, but conflicts or rejections wait for the operator (2 is
+ * wrong usage, as for every verb).
  */
 export function registerSyncCommands(program: Command, cli: CliSession): void {
   const { io, helpT } = cli;
@@ -37,7 +38,7 @@ export function registerSyncCommands(program: Command, cli: CliSession): void {
         if (!cli.json()) io.out(t('sync.cliDone', { delivered, conflicts: status.conflicts, rejected: status.rejected, pending: status.pending }));
         if (status.conflicts + status.rejected > 0) {
           io.err(t('sync.cliAttention'));
-          cli.exit(2);
+          cli.exit(3);
           return;
         }
         cli.exit(0);

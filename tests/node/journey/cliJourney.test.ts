@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, jsonValue as json, run, serve as startServe } from '../../support/processes';
+import { pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { tempDir } from '../../support/tempDir';
 
 /**
@@ -22,7 +24,7 @@ async function serve(serverDir: string, port: number): Promise<ChildProcess> {
 }
 
 describe('from bala-server init to an offline sign-in', () => {
-  it('init → serve → agency add → user add → workstation issue → bala activate → sign in → forced change → offline sign-in', async () => {
+  it('init → serve → agency add → user add → workstation issue → bala activate → sign in → forced change → records add → sync → records show → offline sign-in', async () => {
     const temp = tempDir('bala-journey-');
     cleanups.push(temp.cleanup);
     const serverDir = path.join(temp.dir, 'server');
@@ -47,6 +49,20 @@ describe('from bala-server init to an offline sign-in', () => {
 
     const changed = await bala(['passwd'], { BALA_USER: 'aigul', BALA_PASSWORD: user.password, BALA_NEW_PASSWORD: 'Жаңы-сырсөз-2026' });
     expect(changed.code, changed.err).toBe(0);
+
+    // A pupil saved headless reaches the server with `bala sync`; the administrator reads it there.
+    const pupilFile = path.join(temp.dir, 'pupil.json');
+    fs.writeFileSync(pupilFile, JSON.stringify(samplePupil(7)));
+    const operator = { BALA_USER: 'aigul', BALA_PASSWORD: 'Жаңы-сырсөз-2026' };
+    const added = await bala(['--json', 'records', 'add', '--form', pupilFormId, '--file', pupilFile], operator);
+    expect(added.code, added.err).toBe(0);
+    const synced = await bala(['--json', 'sync'], operator);
+    expect(synced.code, synced.err).toBe(0);
+    expect(json(synced)).toMatchObject({ state: 'idle', pending: 0 });
+    const listed = json<{ id: string }[]>(await admin('records', 'list', '--form', pupilFormId));
+    expect(listed.map((record) => record.id)).toEqual([json<{ id: string }>(added).id]);
+    const shown = json<{ values: { pin: string }; revisions: { author: string }[] }>(await admin('records', 'show', listed[0]?.id ?? ''));
+    expect(shown).toMatchObject({ values: { pin: samplePupil(7).pin }, revisions: [{ author: 'aigul' }] });
 
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
