@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
@@ -8,6 +9,7 @@ import { appScheme, isAppFrame, serveAppRequest } from './appProtocol';
 import { parseShellArgs } from './args';
 import { bindIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { openPrintPreview, servePrintRequest } from './printPreview';
 import { hardenContents, hardenSession } from './security';
 import { openMainWindow } from './window';
 
@@ -49,10 +51,29 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    const running = createBackend({ dataDir, mode: 'electron', locales: app.getPreferredSystemLanguages(), log });
+    const running: Backend = createBackend({
+      dataDir,
+      mode: 'electron',
+      locales: app.getPreferredSystemLanguages(),
+      log,
+      showPrintPreview: (documentId, fileName) =>
+        openPrintPreview(
+          {
+            Window: BrowserWindow,
+            buildMenu: (template) => Menu.buildFromTemplate(template),
+            showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
+            writeFile: (file, data) => fs.writeFile(file, data, { mode: 0o600 }),
+            spool: running.ctx.printSpool,
+            t: () => running.ctx.t(),
+            parent: () => mainWindow,
+          },
+          documentId,
+          fileName,
+        ),
+    });
     backend = running;
     hardenSession(session.defaultSession);
-    protocol.handle(appScheme, (request) => serveAppRequest(rendererDir, request.url));
+    protocol.handle(appScheme, (request) => servePrintRequest(running.ctx.printSpool, request.url) ?? serveAppRequest(rendererDir, request.url));
     bindIpc(ipcMain, running, isAppFrame, () => webContents.getAllWebContents());
 
     const refreshMenu = () =>

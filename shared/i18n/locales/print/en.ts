@@ -35,6 +35,9 @@ export const printEn = {
   selectForPrint: 'Select for printing',
   selectAll: 'Select all',
   notDeliveredHint: 'This record has not reached the central server yet: the copy will say so.',
+  previewPrint: 'Print…',
+  previewSave: 'Save as PDF…',
+  previewTitle: 'Print preview',
   close: 'Close',
   // Verification.
   verifyCurrent: 'The copy matches revision {{revision}} of record {{id}}, the current one.',
