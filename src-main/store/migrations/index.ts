@@ -3,6 +3,7 @@ import { migration002 } from './002_records';
 import { migration003 } from './003_record_subjects';
 import { migration004 } from './004_sync';
 import { migration005 } from './005_report_facts';
+import { migration006 } from './006_handover';
 
 /** Numbered migrations of the workstation cache, applied in order; never edit a shipped one. */
 export const cacheMigrations: readonly { version: number; name: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const cacheMigrations: readonly { version: number; name: string; sql: str
   { version: 3, name: '003_record_subjects', sql: migration003 },
   { version: 4, name: '004_sync', sql: migration004 },
   { version: 5, name: '005_report_facts', sql: migration005 },
+  { version: 6, name: '006_handover', sql: migration006 },
 ];
