@@ -1,6 +1,7 @@
 import { initialSchema } from './001_initial';
 import type { Migration } from './migration';
 import { syncSchema } from './002_sync';
+import { handoverSchema } from './003_handover';
 
 /** Every migration, oldest first; one list for PGlite and PostgreSQL. Append, never edit. */
-export const migrations: readonly Migration[] = [initialSchema, syncSchema];
+export const migrations: readonly Migration[] = [initialSchema, syncSchema, handoverSchema];
