@@ -1,7 +1,7 @@
 import { rgb, type PDFFont } from 'pdf-lib';
 import type { PrintBlock } from '../../shared/print/printLayout';
 import { black, grey, margin, rule, type CardFlow } from './cardFlow';
-import { wrapText } from './textWrap';
+import { unwrap, wrapLines, wrapText } from './textWrap';
 
 const pad = 3;
 const label = { size: 7.5, line: 9.5 };
@@ -55,20 +55,23 @@ function drawWideField(flow: CardFlow, block: FieldBlock, words: BlockWords): vo
     flow.y -= cellHeight(cell);
     return;
   }
-  let remaining = cell.valueLines;
-  let labelLines = cell.labelLines;
-  while (remaining.length > 0) {
+  // Split over pages: each part is wrapped again at its page's width (no photo beside it there).
+  let rest = block.text;
+  let labelText = block.label;
+  while (rest) {
+    const labelLines = wrapText(flow.fonts.regular, label.size, labelText, flow.width() - 2 * pad);
     const fits = Math.floor((flow.room() - 2 * pad - labelLines.length * label.line) / value.line);
     if (fits < 2) {
       flow.newPage();
       continue;
     }
-    const part = remaining.slice(0, fits);
+    const lines = wrapLines(flow.fonts.regular, value.size, rest, flow.width() - 2 * pad);
+    const part = lines.slice(0, fits);
     const height = 2 * pad + labelLines.length * label.line + part.length * value.line;
-    drawCell(flow, margin.left, flow.width(), height, labelLines, part);
+    drawCell(flow, margin.left, flow.width(), height, labelLines, part.map((line) => line.text));
     flow.y -= height;
-    remaining = remaining.slice(fits);
-    labelLines = wrapText(flow.fonts.regular, label.size, `${block.label} ${words.continued}`, flow.width() - 2 * pad);
+    rest = unwrap(lines.slice(fits));
+    labelText = `${block.label} ${words.continued}`;
   }
 }
 
@@ -99,7 +102,7 @@ function columnWidths(block: TableBlock, total: number): number[] {
   const weights = block.columns.map((column, index) =>
     index === 0 ? 0 : Math.max(8, Math.min(40, Math.max(column.length / 2, ...block.rows.map((row) => (row[index] ?? '').length)))),
   );
-  const numberWidth = 20;
+  const numberWidth = 26;
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
   return weights.map((weight, index) => (index === 0 ? numberWidth : ((total - numberWidth) * weight) / sum));
 }

@@ -17,7 +17,21 @@ function breakWord(font: PDFFont, size: number, word: string, width: number): st
 
 /** The lines a text takes at a width: the operator's own line breaks kept, words never cut unless wider than the line. */
 export function wrapText(font: PDFFont, size: number, text: string, width: number): string[] {
-  const lines: string[] = [];
+  return wrapLines(font, size, text, width).map((line) => line.text);
+}
+
+/** A wrapped line and whether the operator's own line break ends it. */
+export interface WrappedLine {
+  text: string;
+  endsParagraph: boolean;
+}
+
+/** Lines back to text (soft breaks become spaces), to wrap what is left again at another width. */
+export const unwrap = (lines: readonly WrappedLine[]): string => lines.map((line, index) => line.text + (index === lines.length - 1 ? '' : line.endsParagraph ? '\n' : ' ')).join('');
+
+export function wrapLines(font: PDFFont, size: number, text: string, width: number): WrappedLine[] {
+  const lines: WrappedLine[] = [];
+  const push = (line: string) => lines.push({ text: line, endsParagraph: false });
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = '';
     for (const word of paragraph.split(/[ \t]+/).filter(Boolean)) {
@@ -26,16 +40,16 @@ export function wrapText(font: PDFFont, size: number, text: string, width: numbe
         line = candidate;
         continue;
       }
-      if (line) lines.push(line);
+      if (line) push(line);
       if (font.widthOfTextAtSize(word, size) <= width) {
         line = word;
       } else {
         const pieces = breakWord(font, size, word, width);
         line = pieces.pop() ?? '';
-        lines.push(...pieces);
+        pieces.forEach(push);
       }
     }
-    lines.push(line);
+    lines.push({ text: line, endsParagraph: true });
   }
   return lines;
 }
