@@ -16,6 +16,7 @@ import { RecordList } from '../records/RecordList';
 import { showDate } from '../records/fields/DateInput';
 import { SubjectEvents } from './SubjectEvents';
 import { SyncIssues } from '../sync/SyncIssues';
+import { StatsScreen } from '../stats/StatsScreen';
 import { BatchPrint } from '../print/BatchPrint';
 import { PrintPanel } from '../print/PrintPanel';
 
@@ -32,6 +33,7 @@ export function Workspace({ role }: { role: string }) {
   const forms = registryPacks.flatMap((pack) => pack.forms.filter((form) => !form.subject && canView(form.access, role)).map((form) => ({ pack, form })));
   const [view, setView] = useState<View | null>(forms[0] ? { kind: 'list', formId: forms[0].form.id } : null);
   const alerts = useQuery({ ...recordQueries.alerts(client), enabled: forms.length > 0 });
+  const [stats, setStats] = useState(false);
   if (!view) return null;
   const current = forms.find((entry) => entry.form.id === view.formId);
   if (!current) return null;
@@ -39,16 +41,19 @@ export function Workspace({ role }: { role: string }) {
     <section className="workspace" aria-label={t('access.registryWork')}>
       <nav className="workspace__forms">
         {forms.map(({ form }) => (
-          <button key={form.id} type="button" className={form.id === view.formId ? 'tab tab--current' : 'tab'} aria-current={form.id === view.formId} onClick={() => setView({ kind: 'list', formId: form.id })}>
+          <button key={form.id} type="button" className={!stats && form.id === view.formId ? 'tab tab--current' : 'tab'} aria-current={!stats && form.id === view.formId} onClick={() => { setStats(false); setView({ kind: 'list', formId: form.id }); }}>
             {form.title[language]}
           </button>
         ))}
+        <button type="button" className={stats ? 'tab tab--current' : 'tab'} aria-current={stats} onClick={() => setStats(true)}>
+          {t('reports.title')}
+        </button>
       </nav>
       {alerts.data && alerts.data.length > 0 ? (
         <ul className="alerts" role="status">
           {alerts.data.map((alert) => (
             <li key={`${alert.ruleId}-${alert.recordId}`}>
-              <button type="button" className="link-button" onClick={() => setView({ kind: 'open', formId: alert.formId, recordId: alert.recordId })}>
+              <button type="button" className="link-button" onClick={() => { setStats(false); setView({ kind: 'open', formId: alert.formId, recordId: alert.recordId }); }}>
                 {alert.title}
               </button>{' '}
               — {alert.message} ({showDate(alert.date)})
@@ -56,7 +61,9 @@ export function Workspace({ role }: { role: string }) {
           ))}
         </ul>
       ) : null}
-      {view.kind === 'list' ? (
+      {stats ? (
+        <StatsScreen onOpenRecord={(formId, recordId) => { setStats(false); setView({ kind: 'open', formId, recordId }); }} />
+      ) : view.kind === 'list' ? (
         <>
           <SyncIssues language={language} onOpen={(formId, recordId) => setView({ kind: 'open', formId, recordId })} />
           <DraftList
