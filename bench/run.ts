@@ -3,6 +3,7 @@ import { benchRecords } from './records.bench';
 import { benchStartup } from './startup.bench';
 import { benchTls } from './tls.bench';
 import { benchSync } from './sync.bench';
+import { benchPrint } from './print.bench';
 
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run on the same
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['records', () => Promise.resolve(benchRecords())],
   ['tls', () => benchTls()],
   ['sync', () => benchSync()],
+  ['print', () => benchPrint()],
 ];
 
 const only = process.argv[2];
