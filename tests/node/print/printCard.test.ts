@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldDef, FormValues } from '../../../shared/forms/formTypes';
 import { classifierMap } from '../../../shared/forms/packTypes';
+import { catalogues } from '../../../shared/i18n/catalogues';
 import { formatDate } from '../../../shared/i18n/format';
 import { printedFields } from '../../../shared/print/printedContent';
 import { printedValue } from '../../../shared/print/printedValue';
@@ -116,6 +117,33 @@ describe('the stamped paper copy of a pupil card', () => {
     for (const surname of names) expect(text).toContain(`${surname} Айпери`);
     const perCard = printed.value.pages / 3;
     expect(text.split(`${perCard} беттин 1-бети`).length - 1).toBe(3);
+  });
+
+  it('prints the institution registration card of §14 the same way, without a photo place', async () => {
+    const { client } = await printingWorkstation(cleanups, backends, 'system_operator');
+    const values = {
+      fullName: 'Кара-Балта шаарындагы № 3 балдар үйү',
+      institutionType: 'childrensHome',
+      ownershipForm: 'state',
+      department: 'labourSocial',
+      plannedCapacity: 120,
+      territory: 'KG-C-JAY',
+      street: 'Ленин көчөсү, 15',
+      accreditationCertificate: 'АК-2024/117',
+      accreditationValidUntil: '2027-12-31',
+      headName: { surname: 'Үсөнбаева', givenName: 'Гүлнара', patronymic: 'Асановна' },
+      headPhone: '+996 3133 5-12-34',
+    };
+    const created = await client.call('records.create', { formId: 'kg-residential.institution', values });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const printed = await client.call('print.card', { recordId: created.value.id, language: 'ru' });
+    if (!printed.ok) throw new Error(printed.error.message);
+    const text = flat(poppler('pdftotext', pdfOf(printed.value.pdfBase64), cleanups));
+    expect(text).toContain('Регистрационная карточка детского учреждения интернатного типа');
+    for (const expected of ['Кара-Балта шаарындагы № 3 балдар үйү', 'Детский дом', 'Государственная', '120', 'Ленин көчөсү, 15', 'АК-2024/117', '31.12.2027', 'Үсөнбаева Гүлнара Асановна', '+996 3133 5-12-34', 'Дата подготовки', 'М.П.']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain(catalogues.ru.print.photoPlace);
   });
 
   it('refuses an unknown record, and a batch that names nothing', async () => {

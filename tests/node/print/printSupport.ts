@@ -11,13 +11,13 @@ import { issueTestProfile } from '../../support/testProfile';
 
 export const photoFixture = path.join(import.meta.dirname, 'fixtures', 'photo.jpg');
 
-/** A signed-in Pack 1 workstation (an institution's data holder) in a fresh data folder. */
-export async function printingWorkstation(cleanups: (() => void)[], backends: Backend[]): Promise<{ client: BalaClient; backend: Backend; dataDir: string }> {
+/** A signed-in Pack 1 workstation (by default an institution's data holder) in a fresh data folder. */
+export async function printingWorkstation(cleanups: (() => void)[], backends: Backend[], role = 'data_holder'): Promise<{ client: BalaClient; backend: Backend; dataDir: string }> {
   const temp = tempDir('bala-print-');
   cleanups.push(temp.cleanup);
   const profile = await issueTestProfile({
     agencyName: 'Бишкек шаардык №1 балдар үйү',
-    operators: [{ username: 'aigul', password: 'Generated-Pass-1', role: 'data_holder', mustChangePassword: false }],
+    operators: [{ username: 'aigul', password: 'Generated-Pass-1', role, mustChangePassword: false }],
   });
   const backend = createBackend({ dataDir: temp.dir, mode: 'test', locales: ['ru'] });
   backends.push(backend);
