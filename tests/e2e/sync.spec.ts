@@ -10,16 +10,21 @@ import { startWorkstation, type RunningWorkstation } from './support/workstation
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const ru = catalogues.ru;
 let workstation: RunningWorkstation | undefined;
+let other: RunningWorkstation | undefined;
 let server: CentralServer | undefined;
 test.afterEach(async () => {
   await workstation?.stop();
+  await other?.stop();
   await server?.stop();
   workstation = undefined;
+  other = undefined;
   server = undefined;
 });
 
-async function activateAndSignIn(page: Page, profile: string, code: string, username: string, password: string, newPassword: string) {
-  await page.goto((workstation as RunningWorkstation).url);
+const plansLabel = pupilCard.sections.flatMap((section) => section.fields).find((field) => field.id === 'protectionPlan')?.label.ru ?? '';
+
+async function activateAndSignIn(page: Page, profile: string, code: string, username: string, password: string, newPassword: string, at: RunningWorkstation = workstation as RunningWorkstation) {
+  await page.goto(at.url);
   await page.getByLabel(ru.access.orFile).setInputFiles(profile);
   await page.getByLabel(ru.access.codeLabel).fill(code);
   await page.getByRole('button', { name: ru.access.activate }).click();
@@ -83,4 +88,66 @@ test('a pupil entered offline reaches the server once it runs, and the instituti
   await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.synced, { timeout: 30_000 });
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
   await expect(page.getByText('Сатыбалдиева Нурайым')).toBeVisible();
+});
+
+test('two workstations change the same section: the second operator sees both versions side by side and keeps their own', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  server = await startCentralServer();
+  await server.admin('agency', 'add', '--name', 'Токмок балдар үйү', '--kind', 'childrens_home', '--country', 'KG', '--territory', '41708', '--tin', '03345678901299', '--id', 'tokmok-home');
+  const dir = path.dirname(server.dataDir);
+  const issue = async (username: string, name: string) => {
+    const user = await server?.admin<{ password: string }>('user', 'add', '--username', username, '--agency', 'tokmok-home', '--role', 'data_holder', '--valid-days', '90', '--name', name);
+    const file = path.join(dir, `${username}.balaprofile`);
+    const issued = await server?.admin<{ activationCode: string }>('workstation', 'issue', '--agency', 'tokmok-home', '--users', username, '--out', file, '--name', `Токмок — ${username}`);
+    return { password: user?.password ?? '', code: issued?.activationCode ?? '', file };
+  };
+  const first = await issue('nurlan', 'Нурлан Токтогулов');
+  const second = await issue('zamira', 'Замира Алиева');
+  const syncNow = async (on: Page) => {
+    await on.getByRole('button', { name: ru.sync.syncNow }).click();
+    await expect(on.getByTestId('sync-state')).toHaveText(ru.sync.synced, { timeout: 30_000 });
+  };
+
+  workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
+  await activateAndSignIn(page, first.file, first.code, 'nurlan', first.password, 'Токмок-пароль-2026');
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
+  await fillPupil(page, 'Токтосунова', 'Айжан', '03.03.2014', '10303201400031');
+  await page.getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByText(ru.records.historyCreated)).toBeVisible();
+  await syncNow(page);
+
+  other = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
+  const page2 = await context.newPage();
+  await activateAndSignIn(page2, second.file, second.code, 'zamira', second.password, 'Замира-пароль-2026', other);
+  await syncNow(page2);
+  await page2.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page2.locator('.record-list').getByRole('button', { name: 'Токтосунова Айжан' }).click();
+
+  // Both change the protection plan; the first delivers first.
+  await page.getByLabel(plansLabel).fill('Вернуть в общеобразовательную школу');
+  await page.getByRole('button', { name: ru.records.save }).click();
+  await syncNow(page);
+  await page2.getByLabel(plansLabel).fill('Занятия с логопедом и психологом');
+  await page2.getByRole('button', { name: ru.records.save }).click();
+  await page2.getByRole('button', { name: ru.sync.syncNow }).click();
+  await page2.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+
+  const conflict = page2.getByRole('article', { name: ru.sync.conflictTitle.replace('{{title}}', 'Токтосунова Айжан') });
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
+  await expect(conflict.getByText('Вернуть в общеобразовательную школу')).toBeVisible();
+  await expect(conflict.getByText('Занятия с логопедом и психологом')).toBeVisible();
+  await expect(page2.getByText(ru.sync.attention.replace('{{count}}', '1'))).toBeVisible();
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page2.screenshot({ path: path.join(artifacts, 'sync-conflict-ru.png'), fullPage: true });
+  await conflict.getByLabel(ru.sync.keepMine).check();
+  await conflict.getByRole('button', { name: ru.sync.resolve }).click();
+  await expect(conflict).toBeHidden();
+  await syncNow(page2);
+  await expect(page2.getByText(ru.sync.nothingPending)).toBeVisible();
+
+  const listed = await server.admin<{ id: string }[]>('records', 'list', '--form', pupilCard.id);
+  const shown = await server.admin<{ values: { protectionPlan: string }; revisions: { author: string }[] }>('records', 'show', listed[0]?.id ?? '');
+  expect(shown.values.protectionPlan).toBe('Занятия с логопедом и психологом');
+  expect(shown.revisions.map((revision) => revision.author)).toEqual(['nurlan', 'nurlan', 'zamira']);
 });

@@ -40,6 +40,7 @@ export function SyncPanel({ language }: { language: Language }) {
           {stateLabel(current, t)}
         </p>
         <p className="sync__fact">{current.pending > 0 ? t('sync.pending', { count: current.pending }) : t('sync.nothingPending')}</p>
+        {current.conflicts + current.rejected > 0 ? <p className="sync__problem">{t('sync.attention', { count: current.conflicts + current.rejected })}</p> : null}
         {current.lastSuccessAt ? <p className="sync__fact">{t('sync.lastSuccess', { time: timeText(current.lastSuccessAt, language) })}</p> : null}
         {current.nextAttemptAt && current.state !== 'idle' ? <p className="sync__fact">{t('sync.nextAttempt', { time: timeText(current.nextAttemptAt, language) })}</p> : null}
         <button type="button" className="secondary-button" disabled={busy} onClick={() => syncNow.mutate(undefined)}>

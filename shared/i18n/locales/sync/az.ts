@@ -10,6 +10,7 @@ export const syncAz = {
   signedOut: 'Sinxronlaşdırmaq üçün daxil olun',
   pending: 'Göndərilməyi gözləyir: {{count}}',
   nothingPending: 'Bütün dəyişikliklər çatdırıldı',
+  attention: 'Qərarınızı gözləyir: {{count}}',
   lastSuccess: 'Son sinxronlaşdırma: {{time}}',
   never: 'Hələ sinxronlaşdırılmayıb',
   nextAttempt: 'Növbəti cəhd: {{time}}',

@@ -7,6 +7,7 @@ export const syncEn = {
   signedOut: 'Sign in to synchronise',
   pending: 'Waiting to be sent: {{count}}',
   nothingPending: 'Every change delivered',
+  attention: 'Need your decision: {{count}}',
   lastSuccess: 'Last synchronised: {{time}}',
   never: 'Not synchronised yet',
   nextAttempt: 'Next attempt: {{time}}',

@@ -10,6 +10,7 @@ export const syncKk = {
   signedOut: 'Үндестіру үшін кіріңіз',
   pending: 'Жіберуді күтуде: {{count}}',
   nothingPending: 'Барлық өзгерістер жеткізілді',
+  attention: 'Шешім қажет: {{count}}',
   lastSuccess: 'Соңғы үндестіру: {{time}}',
   never: 'Әлі үндестірілмеген',
   nextAttempt: 'Келесі әрекет: {{time}}',

@@ -10,6 +10,7 @@ export const syncKy = {
   signedOut: 'Шайкештирүү үчүн кириңиз',
   pending: 'Жөнөтүлүүнү күтүүдө: {{count}}',
   nothingPending: 'Бардык өзгөртүүлөр жеткирилди',
+  attention: 'Чечим талап кылынат: {{count}}',
   lastSuccess: 'Акыркы шайкештирүү: {{time}}',
   never: 'Азырынча шайкештирилген эмес',
   nextAttempt: 'Кийинки аракет: {{time}}',

@@ -10,6 +10,7 @@ export const syncRu = {
   signedOut: 'Войдите, чтобы синхронизировать',
   pending: 'Ожидают отправки: {{count}}',
   nothingPending: 'Все изменения доставлены',
+  attention: 'Требуют решения: {{count}}',
   lastSuccess: 'Последняя синхронизация: {{time}}',
   never: 'Синхронизации ещё не было',
   nextAttempt: 'Следующая попытка: {{time}}',
