@@ -6,6 +6,7 @@ import { recordInputs, type AlertView, type DraftView, type DuplicateCandidate, 
 import { printInputs, type CopyVerification, type OpenedDocument, type PrintedDocument } from './print';
 import type { SessionStatus } from './session';
 import { syncInputs, type SyncIssueView, type SyncStatus } from './sync';
+import { handoverInputs, type DriveView, type HandoverExportResult, type HandoverReceiptResult, type HandoverStatus } from './handover';
 import { settingsPatchSchema, type Settings } from './settings';
 
 const profileSource = z.discriminatedUnion('kind', [
@@ -110,6 +111,16 @@ export const contract = {
   'print.open': operation<OpenedDocument>()({
     input: printInputs.open,
     summary: "Paper copies for printing: the desktop opens its preview window; browser mode answers the address of the PDF for the browser's viewer.",
+  }),
+  'handover.status': operation<HandoverStatus>()({ input: noInput, summary: 'Changes waiting, packages on a carrier awaiting their receipt and since when, the last receipt.' }),
+  'handover.drives': operation<DriveView[]>()({ input: noInput, summary: 'Removable drives mounted now (USB sticks, SD cards), with their free space.' }),
+  'handover.export': operation<HandoverExportResult>()({
+    input: handoverInputs.export,
+    summary: 'Write every undelivered change to an encrypted, signed handover package in a folder (a removable drive), with progress events.',
+  }),
+  'handover.importReceipt': operation<HandoverReceiptResult>()({
+    input: handoverInputs.importReceipt,
+    summary: "Import the server's signed receipt for a package: delivered changes leave the outbox; conflicts and rejections wait for the operator.",
   }),
   'print.verify': operation<CopyVerification>()({ input: printInputs.verify, summary: "Whether a paper copy's verification code matches a stored revision, the current one or an earlier one." }),
 } as const;

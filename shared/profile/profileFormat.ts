@@ -53,6 +53,11 @@ export const profileBodySchema = z.object({
     url: z.url(),
     /** The name the server's TLS certificate carries (checked on connect). */
     tlsServerName: z.string().min(1),
+    /**
+     * The server's certificate (PEM): handover packages on removable media are encrypted to its
+     * key and receipts signed with it (docs/handover.md). Absent in profiles issued before.
+     */
+    certPem: z.string().includes('BEGIN CERTIFICATE').optional(),
   }),
   /** The administrator's CA certificate (PEM): trusted for the server, and the profile's signer. */
   caCertPem: z.string().includes('BEGIN CERTIFICATE'),

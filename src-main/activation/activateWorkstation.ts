@@ -52,8 +52,8 @@ export function activateWorkstation(dataDir: string, profile: OpenedProfile, now
       db.transaction(() => {
         db.prepare(
           `INSERT INTO workstation (id, name, agency_json, scope_json, server_url, tls_server_name, ca_cert_pem,
-             client_key_pem, client_cert_pem, profile_id, profile_expires_at, activated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             client_key_pem, client_cert_pem, profile_id, profile_expires_at, activated_at, server_cert_pem)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           body.workstation.id,
           body.workstation.name,
@@ -67,6 +67,7 @@ export function activateWorkstation(dataDir: string, profile: OpenedProfile, now
           body.profileId,
           body.expiresAt,
           now.toISOString(),
+          body.server.certPem ?? null,
         );
         const addOperator = db.prepare('INSERT INTO operators (username, display_name, role) VALUES (?, ?, ?)');
         for (const operator of secret.operators) addOperator.run(operator.username, operator.displayName, operator.role);

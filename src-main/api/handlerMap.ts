@@ -7,6 +7,7 @@ import { sessionHandlers } from './sessionHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { syncHandlers } from './syncHandlers';
 import { printHandlers } from './printHandlers';
+import { handoverHandlers } from './handoverHandlers';
 
 /** Every domain's handlers in one map; `satisfies` makes a missing operation a compile error. */
 export const handlers = {
@@ -20,4 +21,5 @@ export const handlers = {
   ...reportHandlers,
   ...syncHandlers,
   ...printHandlers,
+  ...handoverHandlers,
 } satisfies Handlers;

@@ -16,6 +16,7 @@ import { registerReportCommands } from './reportCommands';
 import { registerSessionCommands } from './sessionCommands';
 import { registerSyncCommands } from './syncCommands';
 import { registerPrintCommands } from './printCommands';
+import { registerHandoverCommands } from './handoverCommands';
 
 interface GlobalOptions {
   data?: string;
@@ -120,6 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   registerReportCommands(program, cliSession);
   registerSyncCommands(program, cliSession);
   registerPrintCommands(program, cliSession);
+  registerHandoverCommands(program, cliSession);
 
   try {
     if (argv.length === 0) {

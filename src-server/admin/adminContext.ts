@@ -11,4 +11,6 @@ export interface AdminContext {
   config: ServerConfig;
   /** The CA, loaded only by verbs that sign (issuing a workstation). */
   ca: () => Issuer;
+  /** The server's certificate and key: profiles carry the certificate; handover imports need the key. */
+  server: () => { certPem: string; keyPem: string };
 }

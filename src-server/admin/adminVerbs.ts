@@ -4,6 +4,7 @@ import { auditInput } from './adminInputs';
 import { addAgency, listAgencies } from './agencies';
 import { verifyRegistryCopy } from './copyVerification';
 import { readAudit } from './auditLog';
+import { importHandover } from '../handover/importPackage';
 import { listRegistryRecords, showRegistryRecord } from './registryRecords';
 import { addUser, disableUser, enableUser, listUsers, resetPassword } from './users';
 import { changeWorkstationStatus, issueWorkstation, listWorkstations } from './workstations';
@@ -29,6 +30,7 @@ export const adminVerbs = {
   'records.list': (ctx: AdminContext, input: unknown) => listRegistryRecords(ctx, input),
   'records.show': (ctx: AdminContext, input: unknown) => showRegistryRecord(ctx, input),
   'records.verifyCopy': (ctx: AdminContext, input: unknown) => verifyRegistryCopy(ctx, input),
+  'handover.import': (ctx: AdminContext, input: unknown) => importHandover(ctx, input),
   'audit.read': (ctx: AdminContext, input: unknown) => readAudit(ctx.db, parseInput(auditInput, input).limit),
 } satisfies Record<string, (ctx: AdminContext, input: unknown) => Promise<unknown>>;
 

@@ -65,5 +65,9 @@ export async function openAdmin(options: OpenOptions): Promise<AdminContext> {
     now: options.now ?? (() => new Date()),
     config,
     ca: () => loadServerPki(options.dataDir).ca,
+    server: () => {
+      const pki = loadServerPki(options.dataDir);
+      return { certPem: pki.serverCertPem, keyPem: pki.serverKeyPem };
+    },
   };
 }

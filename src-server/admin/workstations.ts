@@ -146,7 +146,7 @@ export async function issueWorkstation(
         profileId,
         issuedAt: now.toISOString(),
         expiresAt: profileExpiresAt.toISOString(),
-        server: { url: request.serverUrl ?? ctx.config.serverUrl, tlsServerName: ctx.config.tlsServerName },
+        server: { url: request.serverUrl ?? ctx.config.serverUrl, tlsServerName: ctx.config.tlsServerName, certPem: ctx.server().certPem },
         caCertPem: ca.certPem,
         workstation: { id, name },
         agency: { id: agency.id, name: agency.name, kind: agency.kind, country: agency.country, territory: agency.territory },

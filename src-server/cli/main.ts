@@ -13,6 +13,7 @@ import { registerUserCommands } from './userCommands';
 import { registerRecordCommands } from './recordCommands';
 import { registerWorkstationCommands } from './workstationCommands';
 import { registerVerifyCommand } from './verifyCommand';
+import { registerImportCommand } from './importCommand';
 
 export interface ServerCliEnvironment {
   io?: CliIo;
@@ -157,6 +158,7 @@ export async function runServerCli(argv: readonly string[], environment: ServerC
   registerWorkstationCommands(program, cli);
   registerRecordCommands(program, cli);
   registerVerifyCommand(program, cli);
+  registerImportCommand(program, cli);
 
   try {
     if (argv.length === 0) {

@@ -38,7 +38,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const { app } = buildServerApp({ db, pki, t: options.t, log });
     // The embedded database is this process's alone: administration reaches it through the server.
     if (db.kind === 'pglite') {
-      channel = await openAdminChannel(options.dataDir, (actor) => ({ db, actor, now: () => new Date(), config, ca: () => pki.ca }), log);
+      channel = await openAdminChannel(options.dataDir, (actor) => ({ db, actor, now: () => new Date(), config, ca: () => pki.ca, server: () => ({ certPem: pki.serverCertPem, keyPem: pki.serverKeyPem }) }), log);
     }
     const host = options.host ?? '0.0.0.0';
     try {

@@ -15,7 +15,8 @@ import type { Database } from '../db/sql';
 import type { GuardedRoutes } from '../http/guardedRoutes';
 import { Refusal } from '../http/refusal';
 import type { KnownWorkstation } from '../http/workstationGuard';
-import { applyChange, recordColumns, type ServerRecordRow } from './applyChange';
+import { recordColumns, type ServerRecordRow } from './applyChange';
+import { applyBatch, tallyOutcomes } from './applyBatch';
 
 export interface SyncDeps {
   db: Database;
@@ -25,9 +26,6 @@ export interface SyncDeps {
 
 /** A batch of changes with their photos: a few megabytes; far more is refused before parsing. */
 export const pushBodyLimit = 32 * 1024 * 1024;
-
-/** Serialises writers so that the pull cursor (a sequence) only ever moves past committed changes. */
-const writerLock = 'SELECT pg_advisory_xact_lock(73501)';
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -53,7 +51,7 @@ async function operatorRole(deps: SyncDeps, workstation: KnownWorkstation, usern
   return role;
 }
 
-const tally = (outcomes: readonly ChangeOutcome[], kind: ChangeOutcome['outcome']) => outcomes.filter((outcome) => outcome.outcome === kind).length;
+const tally = tallyOutcomes;
 
 /** Push, pull and photo routes of the sync protocol (docs/sync.md). */
 export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void {
@@ -62,21 +60,7 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     'write',
     async (workstation, body) => {
       const request = parseBody(pushRequestSchema, body);
-      // One transaction per batch: a batch cut short (a killed server, a lost connection) leaves
-      // nothing half-applied, and the retry is answered change by change as if it were the first.
-      const outcomes = await deps.db.transaction(async (tx) => {
-        await tx.query(writerLock);
-        const ctx = { tx, workstation, packs: deps.packs, now: deps.now(), authorRoles: new Map<string, string | null>() };
-        const answers: ChangeOutcome[] = [];
-        for (const change of request.changes) {
-          const answer = await applyChange(ctx, change);
-          if (answer.outcome === 'rejected' && (answer.code === 'OUT_OF_SCOPE' || answer.code === 'CHANGE_ID_REUSED')) {
-            await appendAudit(tx, { actor: change.author, action: 'sync.refused', target: change.recordId, details: { workstation: workstation.id, code: answer.code, changeId: change.changeId } }, deps.now());
-          }
-          answers.push(answer);
-        }
-        return answers;
-      });
+      const outcomes = await applyBatch(deps.db, workstation, deps.packs, deps.now(), request.changes);
       const delivered = tally(outcomes, 'accepted') + tally(outcomes, 'alreadyApplied');
       const refused = tally(outcomes, 'rejected');
       await deps.db.transaction(async (tx) => {

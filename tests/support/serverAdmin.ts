@@ -33,7 +33,7 @@ export function testServerSetup(db: Database, options: { serverUrl?: string; hos
     createdAt: new Date().toISOString(),
   };
   return {
-    admin: { db, actor: 'test-admin', now: () => now ?? new Date(), config, ca: () => pki.ca },
+    admin: { db, actor: 'test-admin', now: () => now ?? new Date(), config, ca: () => pki.ca, server: () => ({ certPem: pki.serverCertPem, keyPem: pki.serverKeyPem }) },
     pki,
     dataDir: temp.dir,
     setNow: (date) => {

@@ -5,6 +5,7 @@ import { recordsAz } from './records/az';
 import { syncAz } from './sync/az';
 import { reportsAz } from './reports/az';
 import { printAz } from './print/az';
+import { handoverAz } from './handover/az';
 import { serverAz } from './server/az';
 
 export const az = {
@@ -69,6 +70,17 @@ export const az = {
     NOT_ACTIVATED: 'Bu iş yeri hələ aktivləşdirilməyib.',
     ALREADY_ACTIVATED: 'Bu iş yeri artıq aktivləşdirilib.',
     PROFILE_OTHER_SERVER: 'Bu profil başqa server üçün verilib. Bu iş stansiyası {{server}} ilə işləyir; profili onun administratorundan istəyin.',
+    HANDOVER_NO_SERVER_KEY: 'Bu iş yerinin qoşulma profili çıxarıla bilən daşıyıcı ilə ötürmədən əvvəl verilib və serverin sertifikatını daşımır. Administratordan yeni profil istəyin.',
+    HANDOVER_NOTHING_PENDING: 'Ötürüləcək heç nə yoxdur: bütün dəyişikliklər çatdırılıb.',
+    HANDOVER_FOLDER_MISSING: '{{folder}} qovluğuna yazmaq mümkün deyil: o yoxdur, ya da daşıyıcı taxılmayıb.',
+    HANDOVER_NO_SPACE: 'Boş yer kifayət deyil: paketə {{needed}} lazımdır, boş yer {{free}}.',
+    HANDOVER_WRITE_FAILED: 'Paketi yazmaq mümkün olmadı (daşıyıcı çıxarıldı?). Paketə bənzər heç nə qalmadı; daşıyıcını taxın və yenidən yazın.',
+    HANDOVER_VERIFY_FAILED: 'Daşıyıcıdan oxunan paket yazılandan fərqlənir, ona görə silindi. Başqa daşıyıcı sınayın.',
+    RECEIPT_UNREADABLE: 'Bu oxuna bilən qəbz deyil və ya natamamdır; heç nə dəyişdirilmədi.',
+    RECEIPT_TAMPERED: 'Qəbz server imzaladıqdan sonra dəyişdirilib; heç nə dəyişdirilmədi.',
+    RECEIPT_NOT_FROM_SERVER: 'Qəbz bu iş yerinin mərkəzi serveri tərəfindən imzalanmayıb; heç nə dəyişdirilmədi.',
+    RECEIPT_OTHER_WORKSTATION: 'Qəbz başqa iş yeri üçündür ({{id}}); heç nə dəyişdirilmədi.',
+    RECEIPT_UNKNOWN_PACKAGE: 'Qəbz bu iş yerinin yazmadığı paketə aiddir; heç nə dəyişdirilmədi.',
     PROFILE_UNREADABLE: 'Bu fayl Bala qoşulma profili deyil və ya zədələnib.',
     PROFILE_TAMPERED: 'Qoşulma profili dəyişdirilib: imza uyğun gəlmir. Administratordan yenisini istəyin.',
     PROFILE_EXPIRED: 'Qoşulma profilinin müddəti {{date}} tarixində bitib. Administratordan yenisini istəyin.',
@@ -195,5 +207,6 @@ export const az = {
   sync: syncAz,
   reports: reportsAz,
   print: printAz,
+  handover: handoverAz,
   server: serverAz,
 } as const satisfies Catalogue;

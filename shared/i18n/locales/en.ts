@@ -5,6 +5,7 @@ import { recordsEn } from './records/en';
 import { syncEn } from './sync/en';
 import { reportsEn } from './reports/en';
 import { printEn } from './print/en';
+import { handoverEn } from './handover/en';
 
 export const en = {
   app: {
@@ -68,6 +69,17 @@ export const en = {
     NOT_ACTIVATED: 'This workstation has not been activated yet.',
     ALREADY_ACTIVATED: 'This workstation is already activated.',
     PROFILE_OTHER_SERVER: 'This profile is for another server. This workstation works with {{server}}; ask its administrator for a profile.',
+    HANDOVER_NO_SERVER_KEY: "This workstation's connection profile was issued before handover on removable media and does not carry the server's certificate. Ask the administrator for a new profile.",
+    HANDOVER_NOTHING_PENDING: 'Nothing to hand over: every change has been delivered.',
+    HANDOVER_FOLDER_MISSING: 'The folder {{folder}} cannot be written to: it does not exist, or the drive is not there.',
+    HANDOVER_NO_SPACE: 'Not enough free space: the package needs {{needed}}, and {{free}} is free.',
+    HANDOVER_WRITE_FAILED: 'The package could not be written (was the drive removed?). Nothing that looks like a package was left; insert the drive and write it again.',
+    HANDOVER_VERIFY_FAILED: 'The package read back from the drive differs from what was written, so it was removed. Try another drive.',
+    RECEIPT_UNREADABLE: 'This is not a readable receipt, or it is incomplete; nothing was changed.',
+    RECEIPT_TAMPERED: 'The receipt was altered after the server signed it; nothing was changed.',
+    RECEIPT_NOT_FROM_SERVER: "The receipt is not signed by this workstation's central server; nothing was changed.",
+    RECEIPT_OTHER_WORKSTATION: 'The receipt is for another workstation ({{id}}); nothing was changed.',
+    RECEIPT_UNKNOWN_PACKAGE: 'The receipt is for a package this workstation did not write; nothing was changed.',
     PROFILE_UNREADABLE: 'This file is not a Bala connection profile, or it is damaged.',
     PROFILE_TAMPERED: 'The connection profile has been altered: its signature does not match. Ask the administrator for a new one.',
     PROFILE_EXPIRED: 'The connection profile expired on {{date}}. Ask the administrator for a new one.',
@@ -194,5 +206,6 @@ export const en = {
   sync: syncEn,
   reports: reportsEn,
   print: printEn,
+  handover: handoverEn,
   server: serverEn,
 } as const;

@@ -5,6 +5,7 @@ import { recordsKk } from './records/kk';
 import { syncKk } from './sync/kk';
 import { reportsKk } from './reports/kk';
 import { printKk } from './print/kk';
+import { handoverKk } from './handover/kk';
 import { serverKk } from './server/kk';
 
 export const kk = {
@@ -69,6 +70,17 @@ export const kk = {
     NOT_ACTIVATED: 'Бұл жұмыс орны әлі белсендірілмеген.',
     ALREADY_ACTIVATED: 'Бұл жұмыс орны бұрыннан белсендірілген.',
     PROFILE_OTHER_SERVER: 'Бұл профиль басқа серверге берілген. Бұл жұмыс станциясы {{server}} серверімен жұмыс істейді; профильді оның әкімшісінен сұраңыз.',
+    HANDOVER_NO_SERVER_KEY: 'Бұл жұмыс орнының қосылу профилі алынбалы тасығыш арқылы беру пайда болғанға дейін берілген және сервер сертификаты жоқ. Әкімшіден жаңа профиль сұраңыз.',
+    HANDOVER_NOTHING_PENDING: 'Беретін ештеңе жоқ: барлық өзгерістер жеткізілді.',
+    HANDOVER_FOLDER_MISSING: '{{folder}} қалтасына жазу мүмкін емес: ол жоқ немесе тасығыш салынбаған.',
+    HANDOVER_NO_SPACE: 'Бос орын жеткіліксіз: пакетке {{needed}} қажет, бос орын {{free}}.',
+    HANDOVER_WRITE_FAILED: 'Пакетті жазу мүмкін болмады (тасығыш шығарылды ма?). Пакетке ұқсас ештеңе қалмады; тасығышты салып, қайта жазыңыз.',
+    HANDOVER_VERIFY_FAILED: 'Тасығыштан оқылған пакет жазылғаннан өзгеше, сондықтан ол жойылды. Басқа тасығышты қолданып көріңіз.',
+    RECEIPT_UNREADABLE: 'Бұл оқылатын түбіртек емес немесе ол толық емес; ештеңе өзгертілмеді.',
+    RECEIPT_TAMPERED: 'Түбіртекке сервер қол қойғаннан кейін ол өзгертілген; ештеңе өзгертілмеді.',
+    RECEIPT_NOT_FROM_SERVER: 'Түбіртекке бұл жұмыс орнының орталық сервері қол қоймаған; ештеңе өзгертілмеді.',
+    RECEIPT_OTHER_WORKSTATION: 'Түбіртек басқа жұмыс орнына арналған ({{id}}); ештеңе өзгертілмеді.',
+    RECEIPT_UNKNOWN_PACKAGE: 'Түбіртек бұл жұмыс орны жазбаған пакетке қатысты; ештеңе өзгертілмеді.',
     PROFILE_UNREADABLE: 'Бұл файл Bala қосылу профилі емес немесе зақымдалған.',
     PROFILE_TAMPERED: 'Қосылу профилі өзгертілген: қолтаңба сәйкес келмейді. Әкімшіден жаңасын сұраңыз.',
     PROFILE_EXPIRED: 'Қосылу профилінің мерзімі {{date}} аяқталған. Әкімшіден жаңасын сұраңыз.',
@@ -195,5 +207,6 @@ export const kk = {
   sync: syncKk,
   reports: reportsKk,
   print: printKk,
+  handover: handoverKk,
   server: serverKk,
 } as const satisfies Catalogue;

@@ -5,6 +5,7 @@ import { recordsKy } from './records/ky';
 import { syncKy } from './sync/ky';
 import { reportsKy } from './reports/ky';
 import { printKy } from './print/ky';
+import { handoverKy } from './handover/ky';
 import { serverKy } from './server/ky';
 
 export const ky = {
@@ -69,6 +70,17 @@ export const ky = {
     NOT_ACTIVATED: 'Бул иш орду али активдештирилген жок.',
     ALREADY_ACTIVATED: 'Бул иш орду мурунтан активдештирилген.',
     PROFILE_OTHER_SERVER: 'Бул профиль башка сервер үчүн берилген. Бул жумушчу станция {{server}} менен иштейт; профилди анын администраторунан сураңыз.',
+    HANDOVER_NO_SERVER_KEY: 'Бул жумуш орунунун туташуу профили алып жүрүүчү аркылуу өткөрүп берүү пайда болгонго чейин берилген жана сервердин сертификаты жок. Администратордон жаңы профиль сураңыз.',
+    HANDOVER_NOTHING_PENDING: 'Өткөрүп бере турган эч нерсе жок: бардык өзгөртүүлөр жеткирилди.',
+    HANDOVER_FOLDER_MISSING: '{{folder}} папкасына жазууга мүмкүн эмес: ал жок, же алып жүрүүчү салынган эмес.',
+    HANDOVER_NO_SPACE: 'Бош орун жетишсиз: пакетке {{needed}} керек, бош орун {{free}}.',
+    HANDOVER_WRITE_FAILED: 'Пакетти жазуу мүмкүн болгон жок (алып жүрүүчү сууруп алындыбы?). Пакетке окшош эч нерсе калган жок; алып жүрүүчүнү салып, кайра жазыңыз.',
+    HANDOVER_VERIFY_FAILED: 'Алып жүрүүчүдөн окулган пакет жазылгандан айырмаланат, ошондуктан ал өчүрүлдү. Башка алып жүрүүчүнү колдонуп көрүңүз.',
+    RECEIPT_UNREADABLE: 'Бул окула турган квитанция эмес же ал толук эмес; эч нерсе өзгөртүлгөн жок.',
+    RECEIPT_TAMPERED: 'Квитанцияга сервер кол койгондон кийин ал өзгөртүлгөн; эч нерсе өзгөртүлгөн жок.',
+    RECEIPT_NOT_FROM_SERVER: 'Квитанцияга бул жумуш орунунун борбордук сервери кол койгон эмес; эч нерсе өзгөртүлгөн жок.',
+    RECEIPT_OTHER_WORKSTATION: 'Квитанция башка жумуш орду үчүн ({{id}}); эч нерсе өзгөртүлгөн жок.',
+    RECEIPT_UNKNOWN_PACKAGE: 'Квитанция бул жумуш орду жазбаган пакетке тиешелүү; эч нерсе өзгөртүлгөн жок.',
     PROFILE_UNREADABLE: 'Бул файл Bala туташуу профили эмес же бузулган.',
     PROFILE_TAMPERED: 'Туташуу профили өзгөртүлгөн: кол тамгасы дал келбейт. Администратордон жаңысын сураңыз.',
     PROFILE_EXPIRED: 'Туташуу профилинин мөөнөтү {{date}} бүткөн. Администратордон жаңысын сураңыз.',
@@ -195,5 +207,6 @@ export const ky = {
   sync: syncKy,
   reports: reportsKy,
   print: printKy,
+  handover: handoverKy,
   server: serverKy,
 } as const satisfies Catalogue;

@@ -5,6 +5,7 @@ import { recordsRu } from './records/ru';
 import { syncRu } from './sync/ru';
 import { reportsRu } from './reports/ru';
 import { printRu } from './print/ru';
+import { handoverRu } from './handover/ru';
 import { serverRu } from './server/ru';
 
 export const ru = {
@@ -69,6 +70,17 @@ export const ru = {
     NOT_ACTIVATED: 'Это рабочее место ещё не активировано.',
     ALREADY_ACTIVATED: 'Это рабочее место уже активировано.',
     PROFILE_OTHER_SERVER: 'Этот профиль выдан для другого сервера. Эта рабочая станция работает с {{server}}; запросите профиль у его администратора.',
+    HANDOVER_NO_SERVER_KEY: 'Профиль подключения этого рабочего места выдан до появления передачи на съёмном носителе и не содержит сертификата сервера. Запросите у администратора новый профиль.',
+    HANDOVER_NOTHING_PENDING: 'Передавать нечего: все изменения доставлены.',
+    HANDOVER_FOLDER_MISSING: 'В папку {{folder}} невозможно записать: её нет, или носитель не вставлен.',
+    HANDOVER_NO_SPACE: 'Недостаточно свободного места: пакету нужно {{needed}}, свободно {{free}}.',
+    HANDOVER_WRITE_FAILED: 'Пакет не удалось записать (носитель извлекли?). Ничего похожего на пакет не осталось; вставьте носитель и запишите снова.',
+    HANDOVER_VERIFY_FAILED: 'Пакет, прочитанный с носителя, отличается от записанного, поэтому он удалён. Попробуйте другой носитель.',
+    RECEIPT_UNREADABLE: 'Это не читаемая квитанция, или она неполная; ничего не изменено.',
+    RECEIPT_TAMPERED: 'Квитанция изменена после подписи сервером; ничего не изменено.',
+    RECEIPT_NOT_FROM_SERVER: 'Квитанция подписана не центральным сервером этого рабочего места; ничего не изменено.',
+    RECEIPT_OTHER_WORKSTATION: 'Квитанция предназначена для другого рабочего места ({{id}}); ничего не изменено.',
+    RECEIPT_UNKNOWN_PACKAGE: 'Квитанция относится к пакету, который это рабочее место не записывало; ничего не изменено.',
     PROFILE_UNREADABLE: 'Этот файл не является профилем подключения Bala или повреждён.',
     PROFILE_TAMPERED: 'Профиль подключения изменён: подпись не совпадает. Запросите у администратора новый.',
     PROFILE_EXPIRED: 'Срок действия профиля подключения истёк {{date}}. Запросите у администратора новый.',
@@ -195,5 +207,6 @@ export const ru = {
   sync: syncRu,
   reports: reportsRu,
   print: printRu,
+  handover: handoverRu,
   server: serverRu,
 } as const satisfies Catalogue;
