@@ -81,4 +81,21 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   const record = await api<RecordView>(request, ws, 'records.get', { id: stamp.recordId });
   await api<RecordView>(request, ws, 'records.update', { id: record.id, baseRevision: record.revision, values: { ...record.values, otherProperty: 'Велосипед' } });
   expect(await api<CopyVerification>(request, ws, 'print.verify', { code: stamp.code })).toMatchObject({ outcome: 'superseded', currentRevision: 2 });
+
+  // A selection of pupils into one PDF, from the list.
+  await api<RecordView>(request, ws, 'records.create', {
+    formId: pupilCard.id,
+    values: { ...record.values, name: { surname: 'Бекова', givenName: 'Нурай' }, pin: '10101201500123', birthDate: '2015-01-01' },
+  });
+  await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await page.getByText(ru.print.selectForPrint).click();
+  await page.getByLabel(ru.print.selectAll).check();
+  const batchOpened = page.waitForResponse((response) => response.url().endsWith('/api/call/print.open'));
+  await page.getByRole('button', { name: ru.print.printSelected.replace('{{count}}', '2') }).click();
+  const batch = (await (await batchOpened).json()) as { ok: boolean; value: { cards: number; url: string } };
+  expect(batch).toMatchObject({ ok: true, value: { cards: 2 } });
+  await expect(page.getByText(ru.print.ready.replace('{{cards}}', '2').replace('{{pages}}', '4'))).toBeVisible();
+  const both = execFileSync('pdftotext', ['-', '-'], { input: await (await request.get(`${ws.origin}${batch.value.url}`)).body(), encoding: 'utf8' });
+  expect(both).toContain('Бекова Нурай');
+  expect(both).toContain('Үмөтбекова Айзирек');
 });
