@@ -78,7 +78,8 @@ export function drawCertification(flow: CardFlow, data: Certification, words: Ce
     }
   };
   centre(words.verification, 7, regular, grey);
-  centre(data.code, 7, bold);
+  // The code on one line, however long the revision number: it is copied from the page by hand.
+  centre(data.code, Math.min(7, (stampWidth - 4) / bold.widthOfTextAtSize(data.code, 1)), bold);
   centre(data.details, 6.5, regular, grey);
   if (data.delivered) centre(words.delivered, 7, regular, grey);
   else centre(words.notDelivered, 8, bold, warningRed);
