@@ -98,7 +98,7 @@ export class RecordStore {
         .run(id, form.id, form.version, JSON.stringify(values), at, by, at, by, form.subject ? subjectId : null);
       this.appendHistory(id, 1, at, by, form.version, diffValues({}, values), reason);
       this.writeKeys(form, id, values);
-      writeRecordFacts(this.db, form, id, values, options.holder ?? 'thisWorkstation');
+      writeRecordFacts(this.db, form, id, values, options.holder ?? 'thisWorkstation', form.subject ? subjectId : null);
       new Outbox(this.db).add({
         recordId: id, formId: form.id, formVersion: form.version, subjectId: form.subject ? subjectId : null,
         baseRevision: 0, values, sections: null, author: by, at, reason,
@@ -136,7 +136,7 @@ export class RecordStore {
       this.appendHistory(id, revision, at, by, form.version, changes, reason);
       this.db.prepare('DELETE FROM record_keys WHERE record_id = ?').run(id);
       this.writeKeys(form, id, values);
-      writeRecordFacts(this.db, form, id, values, 'thisWorkstation');
+      writeRecordFacts(this.db, form, id, values, 'thisWorkstation', current.subjectId);
       if (queue !== null) {
         const sent = queue === 'changed' ? { baseRevision: current.serverRevision ?? 0, sections: changedSections(form, current.values, values) } : queue;
         new Outbox(this.db).add({ recordId: id, formId: form.id, formVersion: form.version, subjectId: current.subjectId, ...sent, values, author: by, at, reason });
@@ -162,7 +162,7 @@ export class RecordStore {
           .run(received.id, form.id, received.formVersion, JSON.stringify(received.values), received.createdAt, received.createdBy, received.updatedAt, received.updatedBy, received.subjectId, received.revision);
         this.appendHistory(received.id, 1, received.updatedAt, received.updatedBy, received.formVersion, diffValues({}, received.values), null);
         this.writeKeys(form, received.id, received.values);
-        writeRecordFacts(this.db, form, received.id, received.values, '');
+        writeRecordFacts(this.db, form, received.id, received.values, '', received.subjectId);
         return true;
       }
       if (current.serverRevision !== null && received.revision <= current.serverRevision) return false;
@@ -179,7 +179,7 @@ export class RecordStore {
       this.appendHistory(received.id, revision, received.updatedAt, received.updatedBy, received.formVersion, changes, null);
       this.db.prepare('DELETE FROM record_keys WHERE record_id = ?').run(received.id);
       this.writeKeys(form, received.id, values);
-      writeRecordFacts(this.db, form, received.id, values, '');
+      writeRecordFacts(this.db, form, received.id, values, '', received.subjectId);
       return true;
     })();
   }

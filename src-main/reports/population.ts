@@ -22,9 +22,9 @@ export const dimensionFields = (dimension: Dimension): string[] => (dimension.ki
 export const measureFields = (measure: Measure): string[] => (measure.kind === 'count' ? [] : [measure.field]);
 
 /**
- * Pivots the population's facts into one row per record (one ordered pass over the facts'
- * primary key, no sort), with the date it ended, keeping the records present within the
- * period and matching the filters.
+ * Reads the population's facts into one row per record (one range of the facts table, keyed
+ * by form), with the date it ended, keeping the records present within the period and
+ * matching the filters.
  */
 export function materialisePopulation(db: CacheDatabase, population: Population, fields: readonly string[], params: ReportParams): PopulationTable {
   const wanted = [...new Set([...fields, ...(population.startField ? [population.startField] : []), ...(population.territoryField ? [population.territoryField] : []), ...(params.criteria ?? []).map((criterion) => criterion.field)])];
@@ -35,31 +35,36 @@ export function materialisePopulation(db: CacheDatabase, population: Population,
     return name;
   };
   const table = `report_${population.id.replace(/[^A-Za-z0-9]/g, '_')}`;
-  const bind: Record<string, string | number> = { form: population.formId, from: params.from, to: params.to };
-  const pivot = wanted.map((field, index) => {
-    bind[`field${index}`] = field;
-    return `max(CASE WHEN field = @field${index} THEN value END) AS f${index}`;
+  const bind: Record<string, string | number> = { form: population.formId };
+  const pick = wanted.map((field, index) => {
+    bind[`path${index}`] = `$.${field}`;
+    return `facts ->> @path${index} AS f${index}`;
   });
   const where: string[] = [];
-  if (population.startField) where.push(`p.${column(population.startField)} <= @to`);
-  if (population.endedBy) where.push('(e.ended_on IS NULL OR e.ended_on >= @from)');
+  if (population.startField) {
+    bind.to = params.to;
+    where.push(`p.${column(population.startField)} <= @to`);
+  }
+  if (population.endedBy) {
+    bind.from = params.from;
+    where.push('(e.ended_on IS NULL OR e.ended_on >= @from)');
+  }
   if (params.territories && population.territoryField) {
     where.push(`p.${column(population.territoryField)} IN (${params.territories.map((code, index) => ((bind[`territory${index}`] = code), `@territory${index}`)).join(', ')})`);
   }
   (params.criteria ?? []).forEach((criterion, c) => {
     where.push(`p.${column(criterion.field)} IN (${criterion.values.map((value, index) => ((bind[`criterion${c}_${index}`] = value), `@criterion${c}_${index}`)).join(', ')})`);
   });
-  const ended = population.endedBy
-    ? `LEFT JOIN (SELECT r.subject_id AS id, min(f.value) AS ended_on FROM records r JOIN record_facts f ON f.record_id = r.id AND f.field = @endField
-         WHERE r.form_id = @endForm AND r.subject_id IS NOT NULL GROUP BY r.subject_id) e ON e.id = p.id`
-    : '';
-  if (population.endedBy) Object.assign(bind, { endField: population.endedBy.field, endForm: population.endedBy.formId });
+  let ended = '';
+  if (population.endedBy) {
+    Object.assign(bind, { endPath: `$.${population.endedBy.field}`, endForm: population.endedBy.formId });
+    ended = `LEFT JOIN (SELECT subject_id AS id, min(facts ->> @endPath) AS ended_on FROM record_facts WHERE form_id = @endForm AND subject_id IS NOT NULL GROUP BY subject_id) e ON e.id = p.id`;
+  }
   db.exec(`DROP TABLE IF EXISTS temp.${table}`);
   db.prepare(
     `CREATE TEMP TABLE ${table} AS
      SELECT p.*, ${population.endedBy ? 'e.ended_on' : 'NULL'} AS ended_on FROM (
-       SELECT record_id AS id, max(CASE WHEN field = '@holder' THEN value END) AS holder${pivot.map((sql) => `, ${sql}`).join('')}
-       FROM record_facts NOT INDEXED WHERE form_id = @form GROUP BY record_id
+       SELECT record_id AS id, holder${pick.map((sql) => `, ${sql}`).join('')} FROM record_facts WHERE form_id = @form
      ) p ${ended}
      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
   ).run(bind);

@@ -58,6 +58,8 @@ export function prepareRun(ctx: ReportRunContext, report: ReportDef, request: Ru
     const def = ctx.pack.forms.find((form) => form.id === formId)?.sections.flatMap((section) => section.fields).find((candidate) => candidate.id === field);
     return def && (def.kind === 'territory' || def.kind === 'choice') ? classifiers[def.classifier] : undefined;
   };
+  // The run's temporary tables (tens of MB at 200k records) live in memory: give them a page cache that holds them.
+  ctx.db.pragma('temp.cache_size = -65536');
   // Regions of every territory list a region dimension or the region filter uses, for SQL to join.
   ctx.db.exec('CREATE TEMP TABLE IF NOT EXISTS report_regions (classifier TEXT NOT NULL, code TEXT NOT NULL, region TEXT NOT NULL, PRIMARY KEY (classifier, code))');
   const insertRegion = ctx.db.prepare('INSERT OR IGNORE INTO temp.report_regions (classifier, code, region) VALUES (?, ?, ?)');
