@@ -11,6 +11,9 @@ interface PrintPanelProps {
   actionLabel?: string;
 }
 
+// The head's name typed last, for the next copy in this session (memory only: never written to disk).
+let lastHeadName = '';
+
 const newJobId = () => `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
@@ -21,7 +24,7 @@ export function PrintPanel({ recordIds, undelivered = false, actionLabel }: Prin
   const { t, i18n } = useTranslation();
   const uiLanguage = isLanguage(i18n.language) ? i18n.language : defaultLanguage;
   const [language, setLanguage] = useState<Language>(uiLanguage);
-  const [headName, setHeadName] = useState('');
+  const [headName, setHeadName] = useState(lastHeadName);
   const [jobId, setJobId] = useState(newJobId);
   const print = usePrintMutation();
   const progress = usePrintProgress(jobId);
@@ -47,7 +50,10 @@ export function PrintPanel({ recordIds, undelivered = false, actionLabel }: Prin
         </div>
         <div className="field">
           <label htmlFor={headId}>{t('print.headName')}</label>
-          <input id={headId} type="text" maxLength={200} value={headName} onChange={(event) => setHeadName(event.target.value)} />
+          <input id={headId} type="text" maxLength={200} value={headName} onChange={(event) => {
+              lastHeadName = event.target.value;
+              setHeadName(event.target.value);
+            }} />
         </div>
       </div>
       <div className="actions">
