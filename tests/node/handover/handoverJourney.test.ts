@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { SqlParam } from '../../../src-server/db/sql';
 import { importHandover } from '../../../src-server/handover/importPackage';
 import { samplePupil } from '../../support/pupilSamples';
 import { testAgency, testServerSetup, type TestServerSetup } from '../../support/serverAdmin';
@@ -30,7 +31,7 @@ describeStorages('handover on removable media: a workstation that never connects
     open.push(made);
     return made;
   };
-  const count = async (sql: string, params: unknown[] = []) => (await setup.admin.db.query<{ n: number }>(sql, params)).rows[0]?.n;
+  const count = async (sql: string, params: SqlParam[] = []) => (await setup.admin.db.query<{ n: number }>(sql, params)).rows[0]?.n;
 
   it('carries the pupils to the server exactly once, and the receipt empties the outbox', async () => {
     const ws = await workstation();
@@ -65,7 +66,7 @@ describeStorages('handover on removable media: a workstation that never connects
     expect(first).toMatchObject({ workstationId: ws.id, sequence: 1, changes: 3, accepted: 3, alreadyApplied: 0, conflicts: 0, rejected: 0, repeat: false, gap: null });
     const ids = `{${pupils.join(',')}}`;
     expect(await count('SELECT count(*)::integer AS n FROM records WHERE id = ANY($1::uuid[]) AND agency_id = $2', [ids, agency])).toBe(3);
-    const stored = await setup.admin.db.query<{ values: { pin: string } }>('SELECT values FROM records WHERE id = $1', [pupils[0]]);
+    const stored = await setup.admin.db.query<{ values: { pin: string } }>('SELECT values FROM records WHERE id = $1', [pupils[0] ?? '']);
     expect(stored.rows[0]?.values.pin).toBe(samplePupil(40).pin);
 
     // The same package again: every change already applied, nothing new in the registry.
