@@ -4,6 +4,7 @@ import { benchStartup } from './startup.bench';
 import { benchTls } from './tls.bench';
 import { benchSync } from './sync.bench';
 import { benchPrint } from './print.bench';
+import { benchReports } from './reports.bench';
 
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run on the same
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<void>][] = [
   ['tls', () => benchTls()],
   ['sync', () => benchSync()],
   ['print', () => benchPrint()],
+  ['reports', () => Promise.resolve(benchReports())],
 ];
 
 const only = process.argv[2];
