@@ -70,9 +70,9 @@ export const reportHandlers: DomainHandlers<'reports'> = {
         })),
     );
   },
-  'reports.run': ({ reportId, anonymised, ...period }, ctx) => {
+  'reports.run': async ({ reportId, anonymised, ...period }, ctx) => {
     const found = reportFor(ctx, reportId, anonymised);
-    return runReport(found.run, found.report, { ...period, anonymised: found.anonymised });
+    return await runReport(found.run, found.report, { ...period, anonymised: found.anonymised });
   },
   'reports.export': async ({ reportId, anonymised, ...period }, ctx) => {
     const found = reportFor(ctx, reportId, anonymised);

@@ -26,7 +26,10 @@ export const measureFields = (measure: Measure): string[] => (measure.kind === '
  * by form), with the date it ended, keeping the records present within the period and
  * matching the filters.
  */
-export function materialisePopulation(db: CacheDatabase, population: Population, fields: readonly string[], params: ReportParams): PopulationTable {
+/** Records per chunk: a few tenths of a second of work on a slow machine. */
+const chunkSize = 25_000;
+
+function* populationSteps(db: CacheDatabase, population: Population, fields: readonly string[], params: ReportParams): Generator<void, PopulationTable> {
   const wanted = [...new Set([...fields, ...(population.startField ? [population.startField] : []), ...(population.territoryField ? [population.territoryField] : []), ...(params.criteria ?? []).map((criterion) => criterion.field)])];
   const columns = new Map(wanted.map((field, index) => [field, `f${index}`]));
   const column = (field: string) => {
@@ -60,13 +63,37 @@ export function materialisePopulation(db: CacheDatabase, population: Population,
     Object.assign(bind, { endPath: `$.${population.endedBy.field}`, endForm: population.endedBy.formId });
     ended = `LEFT JOIN (SELECT subject_id AS id, min(facts ->> @endPath) AS ended_on FROM record_facts WHERE form_id = @endForm AND subject_id IS NOT NULL GROUP BY subject_id) e ON e.id = p.id`;
   }
-  db.exec(`DROP TABLE IF EXISTS temp.${table}`);
-  db.prepare(
-    `CREATE TEMP TABLE ${table} AS
-     SELECT p.*, ${population.endedBy ? 'e.ended_on' : 'NULL'} AS ended_on FROM (
-       SELECT record_id AS id, holder${pick.map((sql) => `, ${sql}`).join('')} FROM record_facts WHERE form_id = @form
+  const select = (range: string) =>
+    `SELECT p.*, ${population.endedBy ? 'e.ended_on' : 'NULL'} AS ended_on FROM (
+       SELECT record_id AS id, holder${pick.map((sql) => `, ${sql}`).join('')} FROM record_facts WHERE form_id = @form ${range}
      ) p ${ended}
-     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
-  ).run(bind);
+     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
+  db.exec(`DROP TABLE IF EXISTS temp.${table}`);
+  db.prepare(`CREATE TEMP TABLE ${table} AS ${select('AND 0')}`).run(bind);
+  const insert = db.prepare(`INSERT INTO temp.${table} ${select('AND record_id > @after AND record_id <= @until')}`);
+  const chunkEnd = db.prepare(`SELECT max(record_id) AS until FROM (SELECT record_id FROM record_facts WHERE form_id = @form AND record_id > @after ORDER BY record_id LIMIT ${chunkSize})`);
+  // A chunk of records at a time (a range of the facts' key), so a caller may let other work in between.
+  for (let after = ''; ; ) {
+    const { until } = chunkEnd.get({ form: population.formId, after }) as { until: string | null };
+    if (until === null) break;
+    insert.run({ ...bind, after, until });
+    after = until;
+    yield;
+  }
   return { table, column, population };
+}
+
+/** The population at once (a criteria search, a test). */
+export function materialisePopulation(db: CacheDatabase, population: Population, fields: readonly string[], params: ReportParams): PopulationTable {
+  const steps = populationSteps(db, population, fields, params);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The population chunk by chunk, letting the backend answer other calls between chunks. */
+export async function materialisePopulationSliced(db: CacheDatabase, population: Population, fields: readonly string[], params: ReportParams): Promise<PopulationTable> {
+  const steps = populationSteps(db, population, fields, params);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

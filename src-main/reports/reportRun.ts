@@ -9,7 +9,7 @@ import type { Language } from '../../shared/i18n/languages';
 import type { ReportDef } from '../../shared/reports/reportTypes';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { listSheet } from './listPages';
-import { dimensionFields, materialisePopulation, measureFields, type PopulationTable, type ReportParams } from './population';
+import { dimensionFields, materialisePopulationSliced, measureFields, type PopulationTable, type ReportParams } from './population';
 import type { LabelContext } from './reportLabels';
 import { computeTable } from './reportTables';
 import { writeReportWorkbook, type ListSheet } from './reportWorkbook';
@@ -48,8 +48,10 @@ export function holderNames(db: CacheDatabase): Map<string, string> {
 
 let runCounter = 0;
 
+type Prepared = Awaited<ReturnType<typeof prepareRun>>;
+
 /** Everything one run needs: its period, the materialised populations, labels; dropped by `close`. */
-export function prepareRun(ctx: ReportRunContext, report: ReportDef, request: RunRequest) {
+export async function prepareRun(ctx: ReportRunContext, report: ReportDef, request: RunRequest) {
   const now = ctx.now ?? new Date();
   const to = request.to ?? localToday(now);
   const params: ReportParams = { from: request.from ?? to, to };
@@ -75,7 +77,7 @@ export function prepareRun(ctx: ReportRunContext, report: ReportDef, request: Ru
     const fields = tables.flatMap((table) => [...dimensionFields(table.rows), ...(table.split ? dimensionFields(table.split) : []), ...table.measures.flatMap(measureFields)]);
     const classifier = population.territoryField ? territoryClassifier(population.formId, population.territoryField) : undefined;
     const territories = request.region && classifier ? classifier.entries.filter((entry) => regionOf(classifier, entry.code) === request.region).map((entry) => entry.code) : undefined;
-    populations.set(population.id, materialisePopulation(ctx.db, { ...population, id: `${population.id}_${runCounter}` }, fields, { ...params, ...(territories ? { territories } : {}) }));
+    populations.set(population.id, await materialisePopulationSliced(ctx.db, { ...population, id: `${population.id}_${runCounter}` }, fields, { ...params, ...(territories ? { territories } : {}) }));
   }
   const labels: LabelContext = { language: ctx.language, classifiers, holders: holderNames(ctx.db), t: ctx.t };
   const regionName = request.region ? (Object.values(classifiers).map((classifier) => findEntry(classifier, request.region ?? '')).find(Boolean)?.names[ctx.language] ?? request.region) : null;
@@ -91,15 +93,18 @@ export function prepareRun(ctx: ReportRunContext, report: ReportDef, request: Ru
   };
 }
 
-/** Computes a report's tables for the period and filter; the engine reads only the definition. */
-export function runReport(ctx: ReportRunContext, report: ReportDef, request: RunRequest, prepared = prepareRun(ctx, report, request)): ReportRunView {
+/** Computes a report's tables for the period and filter; the engine reads only the definition. Yields between tables. */
+export async function runReport(ctx: ReportRunContext, report: ReportDef, request: RunRequest, given?: Prepared): Promise<ReportRunView> {
+  const prepared = given ?? (await prepareRun(ctx, report, request));
   const publish = { anonymised: request.anonymised, suppressBelow: ctx.pack.reports?.suppressBelow ?? 5 };
   try {
-    const tables = report.tables.map((table) => {
+    const tables: ReportRunView['tables'] = [];
+    for (const table of report.tables) {
       const population = prepared.populations.get(table.population);
       if (!population) throw new Error(`report ${report.id}: no population ${table.population}`);
-      return computeTable(ctx.db, population, table, prepared.params, prepared.labels, publish);
-    });
+      tables.push(computeTable(ctx.db, population, table, prepared.params, prepared.labels, publish));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return {
       reportId: report.id,
       title: report.title[ctx.language],
@@ -114,7 +119,7 @@ export function runReport(ctx: ReportRunContext, report: ReportDef, request: Run
       tables,
     };
   } finally {
-    if (report.lists.length === 0) prepared.close();
+    if (!given) prepared.close();
   }
 }
 
@@ -122,9 +127,9 @@ const isoToDate = (iso: string) => new Date(`${iso}T00:00:00`);
 
 /** The report as a workbook streamed to `out`; personal lists are left out of an anonymised one. */
 export async function exportReport(ctx: ReportRunContext, report: ReportDef, request: RunRequest, out: Writable): Promise<ReportRunView> {
-  const prepared = prepareRun(ctx, report, request);
+  const prepared = await prepareRun(ctx, report, request);
   try {
-    const view = runReport(ctx, report, request, { ...prepared, close: () => undefined });
+    const view = await runReport(ctx, report, request, prepared);
     const lists: ListSheet[] = report.lists
       .map((list) => ({ list, population: prepared.populations.get(list.population) }))
       .filter((entry): entry is { list: typeof entry.list; population: PopulationTable } => entry.population !== undefined && !(request.anonymised && entry.population.population.personal))
