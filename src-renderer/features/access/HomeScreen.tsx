@@ -7,6 +7,7 @@ import { registryPacks } from '../../../shared/packs';
 import { unwrap } from '../../api/unwrap';
 import { Workspace } from '../workspace/Workspace';
 import { SyncPanel } from '../sync/SyncPanel';
+import { HandoverPanel } from '../handover/HandoverPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useSessionAction } from './queries';
 
@@ -55,6 +56,7 @@ export function HomeScreen({ status, language }: { status: SignedIn; language: L
         </div>
       </section>
       <SyncPanel language={language} />
+      <HandoverPanel language={language} />
       {changing ? (
         <section className="panel">
           <ChangePasswordForm username={status.user.username} forced={false} onDone={() => setChanging(false)} />
