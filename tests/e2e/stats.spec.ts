@@ -79,6 +79,15 @@ test('statistics in Russian: the report as tables and charts, filtered by region
   const total = lastRow?.getCell(4).value;
   expect(typeof total === 'object' && total !== null && 'result' in total ? total.result : total).toBe(fromOsh);
 
+  // The list of pupils (personal: this role sees pupil cards), for the same region.
+  const listDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: ru.reports.downloadList.replace('{{title}}', 'Список воспитанников') }).click();
+  const listFile = path.join(workstation.dataDir, 'pupils.xlsx');
+  await (await listDownload).saveAs(listFile);
+  const listBook = new ExcelJS.Workbook();
+  await listBook.xlsx.readFile(listFile);
+  expect(listBook.worksheets[1]?.rowCount).toBe(fromOsh + 1);
+
   // Criteria search: a name opens the record.
   await page.getByRole('combobox', { name: 'Срок устройства', exact: true }).selectOption('temporary');
   await page.getByRole('button', { name: ru.reports.search }).click();

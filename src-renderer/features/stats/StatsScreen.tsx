@@ -30,6 +30,8 @@ export function StatsScreen({ onOpenRecord }: { onOpenRecord: (formId: string, r
   const id = useId();
   const reports = useQuery(reportQueries.list(client));
   const statistical = (reports.data ?? []).filter((report) => !report.personal);
+  // Lists of persons: offered only to roles the backend lists them for, never anonymised.
+  const personal = (reports.data ?? []).filter((report) => report.personal);
   const today = localToday();
   const [filters, setFilters] = useState<{ reportId: string; from: string; to: string; region: string; anonymised: boolean }>({ reportId: '', from: today, to: today, region: '', anonymised: false });
   const chosen = statistical.find((report) => report.id === filters.reportId) ?? statistical[0];
@@ -82,6 +84,15 @@ export function StatsScreen({ onOpenRecord }: { onOpenRecord: (formId: string, r
           {download.isPending ? t('reports.downloading') : t('reports.download')}
         </button>
       </div>
+      {personal.length > 0 ? (
+        <div className="panel stats__lists">
+          {personal.map((report) => (
+            <button key={report.id} type="button" className="secondary-button" disabled={download.isPending} onClick={() => download.mutate({ reportId: report.id, from: filters.from, to: filters.to, anonymised: false, ...(filters.region ? { region: filters.region } : {}) })}>
+              {t('reports.downloadList', { title: report.title })}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {run.isFetching && !run.data ? <p className="hint">{t('reports.loading')}</p> : null}
       {run.data?.anonymised ? <p className="hint">{t('reports.suppressedLegend', { mark: '*', below: run.data.suppressBelow })}</p> : null}
       {run.data?.tables.map((table) => (

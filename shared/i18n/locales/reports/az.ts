@@ -11,6 +11,7 @@ export const reportsAz: Shape = {
   allRegions: 'Bütün vilayətlər',
   anonymise: 'Anonimləşdirilmiş, dərc üçün ({{below}} saydan az göstəricilər gizlədilir)',
   download: 'Hesabatı yükləmək (Excel)',
+  downloadList: 'Siyahını yükləmək: {{title}} (Excel, şəxsi məlumatlar — məxfi)',
   downloading: 'Hesabat hazırlanır…',
   savePng: 'Diaqramı PNG kimi saxlamaq',
   loading: 'Hesablanır…',

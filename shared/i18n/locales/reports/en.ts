@@ -8,6 +8,7 @@ export const reportsEn = {
   allRegions: 'All regions',
   anonymise: 'Anonymised, for publication (counts below {{below}} hidden)',
   download: 'Download the workbook (Excel)',
+  downloadList: 'Download the list: {{title}} (Excel, personal data — confidential)',
   downloading: 'Preparing the workbook…',
   savePng: 'Save the chart as PNG',
   loading: 'Counting…',

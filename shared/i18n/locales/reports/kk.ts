@@ -11,6 +11,7 @@ export const reportsKk: Shape = {
   allRegions: 'Барлық облыстар',
   anonymise: 'Иесіздендірілген, жариялау үшін (саны {{below}} жетпейтін көрсеткіштер жасырылады)',
   download: 'Есепті жүктеп алу (Excel)',
+  downloadList: 'Тізімді жүктеп алу: {{title}} (Excel, дербес деректер — құпия)',
   downloading: 'Есеп дайындалуда…',
   savePng: 'Диаграмманы PNG ретінде сақтау',
   loading: 'Есептелуде…',

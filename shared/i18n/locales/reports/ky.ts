@@ -11,6 +11,7 @@ export const reportsKy: Shape = {
   allRegions: 'Бардык облустар',
   anonymise: 'Жеке маалыматсыз, жарыялоо үчүн (саны {{below}} жетпеген көрсөткүчтөр жашырылат)',
   download: 'Отчетту жүктөп алуу (Excel)',
+  downloadList: 'Тизмени жүктөп алуу: {{title}} (Excel, жеке маалыматтар — жашыруун)',
   downloading: 'Отчет даярдалууда…',
   savePng: 'Диаграмманы PNG катары сактоо',
   loading: 'Эсептелүүдө…',

@@ -11,6 +11,7 @@ export const reportsRu: Shape = {
   allRegions: 'Все области',
   anonymise: 'Обезличенно, для публикации (значения меньше {{below}} скрыты)',
   download: 'Скачать отчёт (Excel)',
+  downloadList: 'Скачать список: {{title}} (Excel, персональные данные — конфиденциально)',
   downloading: 'Отчёт готовится…',
   savePng: 'Сохранить диаграмму в PNG',
   loading: 'Подсчёт…',
