@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
 import type { BalaClient } from '../shared/api/client';
 import { classifierMap } from '../shared/forms/packTypes';
 import { printPlan } from '../shared/print/printLayout';
 import { createBackend, type Backend } from '../src-main/backend';
-import { newPrintDocument } from '../src-main/print/cardDocument';
 import { printTranslator, valueWords } from '../src-main/print/cardWords';
 import { inProcessClient } from '../src-main/transport/inProcessClient';
 import { pupilForm, samplePupil } from '../tests/support/pupilSamples';
@@ -17,6 +20,7 @@ const batchSize = Number(process.env.BALA_BENCH_PRINT_BATCH ?? 500);
 const singleRuns = 30;
 // A 360 × 480 colour portrait, 45 KB as JPEG: what a camera-taken passport photo weighs once cropped.
 const portrait = path.resolve(import.meta.dirname, '../tests/node/print/fixtures/portrait.jpg');
+const dejaVuSans = fs.readFileSync(path.resolve(import.meta.dirname, '../resources/fonts/DejaVuSans.ttf'));
 
 async function signedIn(dataDir: string): Promise<{ backend: Backend; client: BalaClient }> {
   const profile = await issueTestProfile({ agencyName: 'Бишкек шаардык №1 балдар үйү', operators: [{ username: 'aigul', password: 'Generated-Pass-1', role: 'data_holder', mustChangePassword: false }] });
@@ -29,18 +33,28 @@ async function signedIn(dataDir: string): Promise<{ backend: Backend; client: Ba
 
 const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
 
-/** The library's limit: one page with the card's words as plain lines in the same embedded font, nothing laid out. */
+/**
+ * The library's limit: the card's words as plain lines on bare pages, in the same font embedded
+ * the way pdf-lib's documentation does it (fontkit registered, subset) — no layout, no caches.
+ */
 async function barePages(lines: readonly string[], pages: number): Promise<Uint8Array> {
-  const { doc, fonts } = await newPrintDocument('bare', 'ky');
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(dejaVuSans, { subset: true });
   for (let p = 0; p < pages; p += 1) {
     const page = doc.addPage([595.28, 841.89]);
-    lines.forEach((line, index) => page.drawText(line.slice(0, 90), { x: 40, y: 800 - (index % 70) * 11, size: 9, font: fonts.regular }));
+    lines.forEach((line, index) => page.drawText(line.slice(0, 90), { x: 40, y: 800 - (index % 70) * 11, size: 9, font }));
   }
   return doc.save();
 }
 
+// A full collection before each measurement, so both start from the same live memory (npm run bench passes no --expose-gc).
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
 /** Live memory (JS heap and buffers) at its highest while `work` runs, above where it started (sampled every 20 ms). */
 async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number; rssMb: number }> {
+  collectGarbage();
   const live = () => {
     const usage = process.memoryUsage();
     return usage.heapUsed + usage.external;

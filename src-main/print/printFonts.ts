@@ -37,9 +37,25 @@ export interface PrintFonts {
   bold: PDFFont;
 }
 
+/**
+ * Every drawText shapes its string with fontkit again; a card's labels repeat on every card of a
+ * batch. The encoded string is kept per font of one document (so the glyphs it uses are already
+ * in that document's subset) and reused.
+ */
+function encodeOnce(font: PDFFont): PDFFont {
+  const encoded = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  const encode = font.encodeText.bind(font);
+  font.encodeText = (text: string) => {
+    let hex = encoded.get(text);
+    if (!hex) encoded.set(text, (hex = encode(text)));
+    return hex;
+  };
+  return font;
+}
+
 /** Embeds both faces as subsets: only the glyphs a document uses travel in it. */
 export async function embedPrintFonts(doc: PDFDocument): Promise<PrintFonts> {
   doc.registerFontkit(parsedOnce);
   const { regular, bold } = fontFiles();
-  return { regular: await doc.embedFont(regular, { subset: true }), bold: await doc.embedFont(bold, { subset: true }) };
+  return { regular: encodeOnce(await doc.embedFont(regular, { subset: true })), bold: encodeOnce(await doc.embedFont(bold, { subset: true })) };
 }
