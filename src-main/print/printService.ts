@@ -60,6 +60,8 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The PDF exists only in memory here; the caller decides where it goes.
  */
 export async function printRecords(job: PrintJob, recordIds: readonly string[]): Promise<PrintResult> {
+  // A PDF without a single card is not a paper copy of anything (a form with no records yet).
+  if (recordIds.length === 0) throw new BalaError('NOT_FOUND');
   const store = new RecordStore(job.db);
   const records = recordIds.map((id) => {
     const record = store.get(id);

@@ -150,5 +150,6 @@ describe('the stamped paper copy of a pupil card', () => {
     const { client } = await printingWorkstation(cleanups, backends);
     expect(await client.call('print.card', { recordId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await client.call('print.batch', { language: 'ky' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await client.call('print.batch', { formId: 'kg-residential.pupil' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
