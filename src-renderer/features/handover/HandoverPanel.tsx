@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/languages';
 import { useClient } from '../../api/ClientContext';
-import { handoverQueries, useExportPackage, useHandoverProgress, useImportReceipt } from './queries';
+import { handoverQueries, useExportPackage, useHandoverProgress, useImportReceipt, useStatusFollowsSync } from './queries';
 
 async function readAsBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -30,6 +30,7 @@ export function HandoverPanel({ language }: { language: Language }) {
   const exportPackage = useExportPackage();
   const importReceipt = useImportReceipt();
   const progress = useHandoverProgress();
+  useStatusFollowsSync();
   const current = status.data;
   if (!current) return null;
   const chosen = folder.trim() || drives.data?.[0]?.path || '';
@@ -80,7 +81,7 @@ export function HandoverPanel({ language }: { language: Language }) {
         </label>
       ) : null}
       {exportPackage.data ? (
-        <p className="notice" role="status" data-testid="handover-exported">
+        <p className="notice notice--done" role="status" data-testid="handover-exported">
           {t('handover.exported', { sequence: exportPackage.data.sequence, file: exportPackage.data.file, changes: exportPackage.data.changes })}
         </p>
       ) : null}
@@ -115,7 +116,7 @@ export function HandoverPanel({ language }: { language: Language }) {
         }}
       />
       {importReceipt.data ? (
-        <div className="notice" role="status" data-testid="handover-receipt">
+        <div className="notice notice--done" role="status" data-testid="handover-receipt">
           <p>{t('handover.receiptDone', { sequence: importReceipt.data.sequence, delivered: importReceipt.data.delivered, conflicts: importReceipt.data.conflicts, rejected: importReceipt.data.rejected })}</p>
           {importReceipt.data.gap ? <p>{t('handover.receiptGap', { expected: importReceipt.data.gap.expected, received: importReceipt.data.gap.received })}</p> : null}
           {importReceipt.data.conflicts + importReceipt.data.rejected > 0 ? <p>{t('handover.receiptAttention')}</p> : null}

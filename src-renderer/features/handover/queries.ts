@@ -38,6 +38,19 @@ export const useImportReceipt = () =>
     unwrap(client.call('handover.importReceipt', { source: { kind: 'file', ...file } })),
   );
 
+/** The outbox changes with every save and sync cycle: the panel's counts follow the sync events. */
+export function useStatusFollowsSync(): void {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      client.subscribe((event) => {
+        if (event.name === 'sync.changed') void queryClient.invalidateQueries({ queryKey: handoverKeys.status() });
+      }),
+    [client, queryClient],
+  );
+}
+
 /** The backend's progress events while a package is written and read back. */
 export function useHandoverProgress(): HandoverProgress | null {
   const client = useClient();
