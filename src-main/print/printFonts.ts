@@ -57,5 +57,9 @@ function encodeOnce(font: PDFFont): PDFFont {
 export async function embedPrintFonts(doc: PDFDocument): Promise<PrintFonts> {
   doc.registerFontkit(parsedOnce);
   const { regular, bold } = fontFiles();
-  return { regular: encodeOnce(await doc.embedFont(regular, { subset: true })), bold: encodeOnce(await doc.embedFont(bold, { subset: true })) };
+  // One glyph per letter: a form needs no ligatures, kerning or mark positioning (Kyrgyz, Kazakh
+  // and Azerbaijani letters are precomposed, and DejaVu's combining marks overhang their base on
+  // their own), text copied from the PDF reads plainly, and fontkit skips most of its shaping.
+  const features = { liga: false, clig: false, calt: false, kern: false, mark: false, mkmk: false, ccmp: false, locl: false, rlig: false };
+  return { regular: encodeOnce(await doc.embedFont(regular, { subset: true, features })), bold: encodeOnce(await doc.embedFont(bold, { subset: true, features })) };
 }
