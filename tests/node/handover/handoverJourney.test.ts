@@ -79,6 +79,10 @@ describeStorages('handover on removable media: a workstation that never connects
     const audit = await setup.admin.db.query<{ details: { repeat: boolean; accepted: number } }>("SELECT details FROM audit_log WHERE action = 'handover.import' AND target = $1 ORDER BY id", [ws.id]);
     expect(audit.rows.map((row) => [row.details.repeat, row.details.accepted])).toEqual([[false, 3], [true, 0]]);
 
+    // Saved four days ago: the 3-day warning is up until the receipt comes back.
+    ws.backend.ctx.session.work('read').db.prepare('UPDATE outbox SET at = ?').run(new Date(Date.now() - 4 * 86_400_000).toISOString());
+    expect(await ws.client.call('sync.status')).toMatchObject({ ok: true, value: { pending: 3, overdue: true } });
+
     // The receipt comes back: the outbox is empty, the 3-day warning gone, nothing awaits.
     const receipt = await ws.client.call('handover.importReceipt', { source: { kind: 'file', name: 'receipt-1.balareceipt', contentBase64: fs.readFileSync(receiptFile).toString('base64') } });
     expect(receipt).toMatchObject({ ok: true, value: { sequence: 1, delivered: 3, conflicts: 0, rejected: 0, repeat: false } });
@@ -95,6 +99,22 @@ describeStorages('handover on removable media: a workstation that never connects
     const { db } = ws.backend.ctx.session.work('read');
     const local = db.prepare("SELECT action FROM audit_log WHERE action LIKE 'handover.%' ORDER BY id").all() as { action: string }[];
     expect(local.map((row) => row.action)).toEqual(['handover.export', 'handover.receipt', 'handover.receipt']);
+  });
+
+  it('brings back a rejection for the operator to correct', async () => {
+    const ws = await workstation();
+    const [pupil] = await ws.createPupils(55, 1);
+    const pkg = await ws.client.call('handover.export', { folder: usb.dir });
+    if (!pkg.ok) throw new Error(pkg.error.code);
+    // Meanwhile the administrator took the operator off this workstation: the server does not know the author here.
+    await setup.admin.db.query('DELETE FROM workstation_users WHERE workstation_id = $1', [ws.id]);
+    const receiptFile = path.join(usb.dir, 'receipt-rejected.balareceipt');
+    expect(await importHandover(setup.admin, { packageFile: pkg.value.file, receiptFile })).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(await count('SELECT count(*)::integer AS n FROM records WHERE id = $1', [pupil ?? ''])).toBe(0);
+    const receipt = await ws.client.call('handover.importReceipt', { source: { kind: 'path', path: receiptFile } });
+    expect(receipt).toMatchObject({ ok: true, value: { delivered: 0, rejected: 1 } });
+    expect(await ws.client.call('sync.status')).toMatchObject({ ok: true, value: { pending: 0, rejected: 1 } });
+    expect(await ws.client.call('sync.issues')).toMatchObject({ ok: true, value: [{ kind: 'rejected', recordId: pupil, reason: expect.any(String) as unknown }] });
   });
 
   it('accepts a package with a gap in the numbering and reports the gap both ways', async () => {
