@@ -93,13 +93,13 @@ export const reportHandlers: DomainHandlers<'reports'> = {
       contentBase64: Buffer.concat(chunks).toString('base64'),
     };
   },
-  'reports.criteriaSearch': ({ packId, criteria, limit }, ctx) => {
+  'reports.criteriaSearch': async ({ packId, criteria, limit }, ctx) => {
     const allowed = access(ctx);
     const pack = allowed.packs.find((candidate) => candidate.id === packId);
     const def = pack?.reports?.criteriaSearch;
     if (!pack || !def) throw new BalaError('NOT_FOUND');
     const form = pack.forms.find((candidate) => candidate.id === def.population.formId);
     const withNames = !allowed.aggregateOnly(pack) && form !== undefined && canView(form.access, allowed.role);
-    return criteriaSearch(allowed.db, pack, def, criteria, { limit, withNames, titleOf: (values) => (form ? titleOf(form, values) : '') });
+    return await criteriaSearch(allowed.db, pack, def, criteria, { limit, withNames, titleOf: (values) => (form ? titleOf(form, values) : '') });
   },
 };

@@ -5,7 +5,7 @@ import { classifierMap, type PackDef } from '../../shared/forms/packTypes';
 import type { CriteriaSearchDef } from '../../shared/reports/reportTypes';
 import { BalaError } from '../api/balaError';
 import type { CacheDatabase } from '../store/cacheDatabase';
-import { materialisePopulation } from './population';
+import { materialisePopulationSliced } from './population';
 import { regionOf } from './reportRun';
 
 let searchCounter = 0;
@@ -14,13 +14,13 @@ let searchCounter = 0;
  * Pack 3 §1.9: the records matching every chosen criterion, among those present today; the
  * count always, the names only where `withNames` (a role that sees records).
  */
-export function criteriaSearch(
+export async function criteriaSearch(
   db: CacheDatabase,
   pack: PackDef,
   def: CriteriaSearchDef,
   chosen: readonly { field: string; value: string | boolean }[],
   options: { limit: number; withNames: boolean; titleOf: (values: FormValues) => string; today?: string },
-): CriteriaSearchView {
+): Promise<CriteriaSearchView> {
   const form = pack.forms.find((candidate) => candidate.id === def.population.formId);
   if (!form) throw new BalaError('NOT_FOUND');
   const fields = new Map(form.sections.flatMap((section) => section.fields).map((field) => [field.id, field]));
@@ -42,7 +42,7 @@ export function criteriaSearch(
   });
   const today = options.today ?? localToday();
   searchCounter += 1;
-  const found = materialisePopulation(db, { ...def.population, id: `criteria_${searchCounter}` }, [], { from: today, to: today, criteria });
+  const found = await materialisePopulationSliced(db, { ...def.population, id: `criteria_${searchCounter}` }, [], { from: today, to: today, criteria });
   try {
     const { count } = db.prepare(`SELECT count(*) AS count FROM temp.${found.table}`).get() as { count: number };
     if (!options.withNames) return { count, names: null };
@@ -51,6 +51,6 @@ export function criteriaSearch(
       .all(form.titleField ? `$.${form.titleField}` : '$.id', options.limit) as { id: string; values_json: string }[];
     return { count, names: rows.map((row) => ({ id: row.id, formId: form.id, title: options.titleOf(JSON.parse(row.values_json) as FormValues) })) };
   } finally {
-    db.exec(`DROP TABLE IF EXISTS temp.${found.table}`);
+    db.exec(`DROP TABLE IF EXISTS temp.${found.table}; DROP TABLE IF EXISTS temp.${found.table}_ended`);
   }
 }

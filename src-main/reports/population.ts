@@ -60,8 +60,13 @@ function* populationSteps(db: CacheDatabase, population: Population, fields: rea
   });
   let ended = '';
   if (population.endedBy) {
-    Object.assign(bind, { endPath: `$.${population.endedBy.field}`, endForm: population.endedBy.formId });
-    ended = `LEFT JOIN (SELECT subject_id AS id, min(facts ->> @endPath) AS ended_on FROM record_facts WHERE form_id = @endForm AND subject_id IS NOT NULL GROUP BY subject_id) e ON e.id = p.id`;
+    // When each record ended, once for the run (keyed, so every chunk joins it by lookup).
+    db.exec(`DROP TABLE IF EXISTS temp.${table}_ended`);
+    db.exec(`CREATE TEMP TABLE ${table}_ended (id TEXT PRIMARY KEY, ended_on TEXT) WITHOUT ROWID`);
+    db.prepare(
+      `INSERT INTO temp.${table}_ended SELECT subject_id, min(facts ->> @endPath) FROM record_facts WHERE form_id = @endForm AND subject_id IS NOT NULL GROUP BY subject_id`,
+    ).run({ endPath: `$.${population.endedBy.field}`, endForm: population.endedBy.formId });
+    ended = `LEFT JOIN temp.${table}_ended e ON e.id = p.id`;
   }
   const select = (range: string) =>
     `SELECT p.*, ${population.endedBy ? 'e.ended_on' : 'NULL'} AS ended_on FROM (
@@ -81,12 +86,6 @@ function* populationSteps(db: CacheDatabase, population: Population, fields: rea
     yield;
   }
   return { table, column, population };
-}
-
-/** The population at once (a criteria search, a test). */
-export function materialisePopulation(db: CacheDatabase, population: Population, fields: readonly string[], params: ReportParams): PopulationTable {
-  const steps = populationSteps(db, population, fields, params);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /** The population chunk by chunk, letting the backend answer other calls between chunks. */

@@ -88,7 +88,7 @@ export async function prepareRun(ctx: ReportRunContext, report: ReportDef, reque
     regionName,
     now,
     close: () => {
-      for (const population of populations.values()) ctx.db.exec(`DROP TABLE IF EXISTS temp.${population.table}`);
+      for (const population of populations.values()) ctx.db.exec(`DROP TABLE IF EXISTS temp.${population.table}; DROP TABLE IF EXISTS temp.${population.table}_ended`);
     },
   };
 }
