@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,16 @@ async function api<T>(request: APIRequestContext, ws: RunningWorkstation, operat
   const body = (await answer.json()) as { ok: boolean; value: T };
   expect(body.ok, operation).toBe(true);
   return body.value;
+}
+
+/** `bala verify CODE` as an administrator runs it on the workstation's data folder, the operator's credentials in the environment. */
+function balaVerify(ws: RunningWorkstation, code: string) {
+  const answer = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/bala.mjs'), '--data', ws.dataDir, '--lang', 'en', 'verify', code], {
+    env: { ...process.env, BALA_USER: 'aigul', BALA_PASSWORD: 'Generated-Pass-1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: answer.status, stdout: answer.stdout, stderr: answer.stderr };
 }
 
 test('a pupil card printed from the record view in Kyrgyz while the interface is Russian: a real PDF, verified, then out of date', async ({ page, request }) => {
@@ -76,11 +86,14 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   const written = fs.readdirSync(ws.dataDir, { recursive: true }).map(String).filter((name) => name.endsWith('.pdf'));
   expect(written).toEqual([]);
 
-  // Verification: the fresh copy matches; after a change to the record it no longer does.
+  // Verification: the fresh copy matches — in the API and with `bala verify` on the same data folder —
+  // and after a change to the record it no longer does.
   expect(await api<CopyVerification>(request, ws, 'print.verify', { code: stamp.code })).toMatchObject({ outcome: 'current', recordId: stamp.recordId });
+  expect(balaVerify(ws, stamp.code)).toMatchObject({ status: 0, stdout: expect.stringContaining('the current one') });
   const record = await api<RecordView>(request, ws, 'records.get', { id: stamp.recordId });
   await api<RecordView>(request, ws, 'records.update', { id: record.id, baseRevision: record.revision, values: { ...record.values, otherProperty: 'Велосипед' } });
   expect(await api<CopyVerification>(request, ws, 'print.verify', { code: stamp.code })).toMatchObject({ outcome: 'superseded', currentRevision: 2 });
+  expect(balaVerify(ws, stamp.code)).toMatchObject({ status: 1, stderr: expect.stringContaining('out of date') });
 
   // A selection of pupils into one PDF, from the list.
   await api<RecordView>(request, ws, 'records.create', {
