@@ -33,6 +33,18 @@ function fromOurServer(signerCertPem: string, keys: HandoverKeys): boolean {
  * 3-day warning), conflicts and rejections wait for the operator. Nothing changes on a refusal.
  */
 export function importHandoverReceipt(db: CacheDatabase, bytes: Uint8Array, operator: string, now: Date): HandoverReceiptResult {
+  try {
+    return applyReceipt(db, bytes, operator, now);
+  } catch (error) {
+    // A refused receipt is kept in the local audit log with its reason; nothing else changes.
+    if (error instanceof BalaError) {
+      db.prepare("INSERT INTO audit_log (at, actor, action, details_json) VALUES (?, ?, 'handover.receiptRefused', ?)").run(now.toISOString(), operator, JSON.stringify({ code: error.code, bytes: bytes.length }));
+    }
+    throw error;
+  }
+}
+
+function applyReceipt(db: CacheDatabase, bytes: Uint8Array, operator: string, now: Date): HandoverReceiptResult {
   const split = splitSealed(bytes, 'bala-handover-receipt');
   if (typeof split === 'string') throw new BalaError('RECEIPT_UNREADABLE');
   const { header } = split;

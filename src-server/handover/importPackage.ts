@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { maxSealedBytes, type ReceiptPayload, type SequenceGap } from '../../shared/handover/handoverFormat';
+import { maxSealedBytes, splitSealed, type ReceiptPayload, type SequenceGap } from '../../shared/handover/handoverFormat';
 import type { PackDef } from '../../shared/forms/packTypes';
 import { registryPacks } from '../../shared/packs';
 import type { AdminContext } from '../admin/adminContext';
@@ -56,6 +56,23 @@ async function history(ctx: AdminContext, checked: CheckedPackage): Promise<{ re
   return { repeat, gap };
 }
 
+/** A refused package is a security event too (a forgery, a revoked laptop): audited with its reason, nothing applied. */
+async function checkedOrAudited(ctx: AdminContext, packageFile: string): Promise<CheckedPackage> {
+  const bytes = readPackage(packageFile);
+  try {
+    return await checkPackage(ctx, bytes);
+  } catch (error) {
+    if (!(error instanceof AdminError)) throw error;
+    const claimed = splitSealed(bytes, 'bala-handover');
+    await appendAudit(
+      ctx.db,
+      { actor: ctx.actor, action: 'handover.refused', target: typeof claimed === 'string' ? null : claimed.header.workstationId, details: { code: error.code, file: path.basename(packageFile), bytes: bytes.length } },
+      ctx.now(),
+    );
+    throw error;
+  }
+}
+
 /** Writes the receipt so that a crash leaves no half-file that looks like one. */
 function writeReceipt(file: string, bytes: Buffer): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
@@ -83,7 +100,7 @@ function writeReceipt(file: string, bytes: Buffer): void {
 export async function importHandover(ctx: AdminContext, input: unknown, packs: readonly PackDef[] = registryPacks): Promise<HandoverImportResult> {
   const request = parseInput(importHandoverInput, input);
   if (fs.existsSync(request.receiptFile)) throw new AdminError('HANDOVER_RECEIPT_EXISTS', { file: request.receiptFile });
-  const checked = await checkPackage(ctx, readPackage(request.packageFile));
+  const checked = await checkedOrAudited(ctx, request.packageFile);
   const { header, payload, workstation } = checked;
   const now = ctx.now();
   const { repeat, gap } = await history(ctx, checked);

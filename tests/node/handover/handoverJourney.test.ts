@@ -18,7 +18,7 @@ describeStorages('handover on removable media: a workstation that never connects
   beforeAll(async () => {
     setup = testServerSetup(await storage.fresh());
     agency = (await testAgency(setup.admin, 'Нарын балдар үйү')).id;
-  });
+  }, 120_000);
   afterEach(async () => {
     for (const ws of open.splice(0)) await ws.close();
     usb.cleanup();

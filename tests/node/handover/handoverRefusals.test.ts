@@ -23,7 +23,7 @@ describeStorages('handover refusals: nothing of a bad package or receipt is appl
     setup = testServerSetup(await storage.fresh());
     otherServer = testServerSetup(await storage.fresh());
     agency = (await testAgency(setup.admin, 'Талас балдар үйү')).id;
-  });
+  }, 120_000);
   afterEach(async () => {
     for (const ws of open.splice(0)) await ws.close();
   });
@@ -114,8 +114,22 @@ describeStorages('handover refusals: nothing of a bad package or receipt is appl
     expect(await refusalOf(otherServer, pkg.file)).toBe('HANDOVER_OTHER_SERVER');
     expect(await serverCounts(otherServer)).toEqual({ records: 0, imports: 0 });
 
-    // Nothing of any of them reached the registry; the genuine package still goes through.
+    // Nothing of any of them reached the registry, but each refusal is in the audit log.
     expect(await serverCounts(setup)).toEqual(before);
+    const refused = await setup.admin.db.query<{ target: string | null; code: string }>("SELECT target, details->>'code' AS code FROM audit_log WHERE action = 'handover.refused' ORDER BY id");
+    expect(refused.rows.map((row) => row.code)).toEqual([
+      'HANDOVER_SIGNATURE_INVALID',
+      'HANDOVER_SIGNATURE_INVALID',
+      'HANDOVER_TRUNCATED',
+      'HANDOVER_TRUNCATED',
+      'HANDOVER_TRUNCATED',
+      'HANDOVER_TRUNCATED',
+      'HANDOVER_UNREADABLE',
+      'HANDOVER_WRONG_SIGNER',
+      'HANDOVER_SIGNATURE_INVALID',
+    ]);
+    expect(refused.rows.at(-2)?.target).toBe(a.id);
+    // The genuine package still goes through.
     const good = await importHandover(setup.admin, { packageFile: pkg.file, receiptFile: path.join(usb.dir, 'good.balareceipt') });
     expect(good).toMatchObject({ accepted: 2, workstationId: a.id });
   });
@@ -169,6 +183,8 @@ describeStorages('handover refusals: nothing of a bad package or receipt is appl
     expect(await b.client.call('sync.status')).toMatchObject({ ok: true, value: { pending: 1 } });
     const local = a.backend.ctx.session.work('read').db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'handover.receipt'").get() as { n: number };
     expect(local.n).toBe(0);
+    const refusedHere = a.backend.ctx.session.work('read').db.prepare("SELECT json_extract(details_json, '$.code') AS code FROM audit_log WHERE action = 'handover.receiptRefused' ORDER BY id").all() as { code: string }[];
+    expect(refusedHere.map((row) => row.code)).toEqual(['RECEIPT_TAMPERED', 'RECEIPT_TAMPERED', 'RECEIPT_UNREADABLE', 'RECEIPT_NOT_FROM_SERVER']);
     expect(await a.client.call('handover.importReceipt', upload(receipt))).toMatchObject({ ok: true, value: { delivered: 2 } });
     expect(await a.client.call('sync.status')).toMatchObject({ ok: true, value: { pending: 0 } });
   });
