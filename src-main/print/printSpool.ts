@@ -14,10 +14,19 @@ interface Spooled {
 export class PrintSpool {
   private readonly documents = new Map<string, Spooled>();
 
-  constructor(private readonly keepMs = 15 * 60_000) {}
+  constructor(
+    private readonly keepMs = 15 * 60_000,
+    /** A batch can be tens of megabytes: only the latest few documents are kept. */
+    private readonly maxDocuments = 8,
+  ) {}
 
-  /** Keeps a document; answers the unguessable id it is fetched by. */
+  /** Keeps a document (forgetting the oldest beyond the limit); answers the unguessable id it is fetched by. */
   put(pdf: Uint8Array, fileName: string): string {
+    while (this.documents.size >= this.maxDocuments) {
+      const oldest = this.documents.keys().next().value;
+      if (oldest === undefined) break;
+      this.release(oldest);
+    }
     const id = crypto.randomBytes(16).toString('hex');
     const timer = setTimeout(() => this.release(id), this.keepMs);
     timer.unref();

@@ -75,7 +75,7 @@ export function PrintPanel({ recordIds, undelivered = false, actionLabel }: Prin
           {running ? (
             <>
               {' '}
-              <progress max={recordIds.length} value={progress?.done ?? 0} /> {t('print.progress', { done: progress?.done ?? 0, total: recordIds.length })}
+              <progress max={recordIds.length} value={progress?.done ?? 0} aria-label={t('print.preparing')} /> {t('print.progress', { done: progress?.done ?? 0, total: recordIds.length })}
             </>
           ) : null}
         </p>
