@@ -11,7 +11,7 @@ import type { CacheDatabase } from '../store/cacheDatabase';
 import { listSheet } from './listPages';
 import { dimensionFields, materialisePopulationSliced, measureFields, type PopulationTable, type ReportParams } from './population';
 import type { LabelContext } from './reportLabels';
-import { computeTable } from './reportTables';
+import { computeTable, groupTables, type GroupRow } from './reportTables';
 import { writeReportWorkbook, type ListSheet } from './reportWorkbook';
 
 export interface ReportRunContext {
@@ -98,11 +98,17 @@ export async function runReport(ctx: ReportRunContext, report: ReportDef, reques
   const prepared = given ?? (await prepareRun(ctx, report, request));
   const publish = { anonymised: request.anonymised, suppressBelow: ctx.pack.reports?.suppressBelow ?? 5 };
   try {
+    const grouped = new Map<string, GroupRow[]>();
+    for (const [id, population] of prepared.populations) {
+      const counted = groupTables(ctx.db, population, report.tables.filter((table) => table.population === id), prepared.params, prepared.labels);
+      counted.forEach((groups, table) => grouped.set(table, groups));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const tables: ReportRunView['tables'] = [];
     for (const table of report.tables) {
       const population = prepared.populations.get(table.population);
       if (!population) throw new Error(`report ${report.id}: no population ${table.population}`);
-      tables.push(computeTable(ctx.db, population, table, prepared.params, prepared.labels, publish));
+      tables.push(computeTable(ctx.db, population, table, prepared.params, prepared.labels, publish, grouped.get(table.id)));
       await new Promise((resolve) => setImmediate(resolve));
     }
     return {

@@ -39,7 +39,7 @@ function dimensionSql(dimension: Dimension, population: PopulationTable, params:
   }
 }
 
-interface GroupRow {
+export interface GroupRow {
   r: DimensionKey;
   s: DimensionKey;
   n: number;
@@ -55,6 +55,78 @@ function orderedKeys(dimension: Dimension, ctx: LabelContext, seen: Iterable<Dim
   return [...keys.values()].sort((a, b) => keyOrder(dimension, ctx, a) - keyOrder(dimension, ctx, b) || keyLabel(dimension, ctx, a).localeCompare(keyLabel(dimension, ctx, b)));
 }
 
+/** Only the parameters a statement names (better-sqlite3 refuses others). */
+const usedBinds = (sql: string, bind: Record<string, string | number>) => Object.fromEntries(Object.entries(bind).filter(([key]) => new RegExp(`@${key}\\b`).test(sql)));
+
+/** At most this many key combinations in one shared GROUP BY. */
+const maxCombinations = 20_000;
+
+/**
+ * The counts of several tables from one GROUP BY: tables with the same split and known, small
+ * sets of row values are grouped together by all their keys (SQLite groups by sorting every
+ * row, so one sort for four tables instead of four), then each table's counts are the sums
+ * over the others' keys. Tables with open-ended rows (institutions, districts) sort alone.
+ */
+export function groupTables(db: CacheDatabase, population: PopulationTable, defs: readonly ReportTableDef[], params: ReportParams, ctx: LabelContext): Map<string, GroupRow[]> {
+  const bundles: { split: string; size: number; defs: ReportTableDef[] }[] = [];
+  for (const def of defs) {
+    const known = fixedKeys(def.rows, ctx);
+    const size = known ? known.length + 1 : Number.POSITIVE_INFINITY;
+    const split = JSON.stringify(def.split ?? null);
+    const open = bundles.find((bundle) => bundle.split === split && bundle.size * size <= maxCombinations);
+    if (open) {
+      open.defs.push(def);
+      open.size *= size;
+    } else bundles.push({ split, size: Number.isFinite(size) ? size * ((def.split ? fixedKeys(def.split, ctx)?.length ?? 10 : 0) + 1) : size, defs: [def] });
+  }
+  const result = new Map<string, GroupRow[]>();
+  for (const bundle of bundles) {
+    const bind: Record<string, string | number> = { to: params.to };
+    const sums: string[] = [];
+    const sumOf = new Map<string, number>();
+    // Each table's further measures, as columns shared by tables that ask for the same one.
+    const measureColumns = bundle.defs.map((def) =>
+      def.measures
+        .filter((measure) => measure.kind !== 'count')
+        .map((measure) => {
+          let sql = '0';
+          if (measure.kind === 'sum') sql = `total(p.${population.column(measure.field)})`;
+          if (measure.kind === 'countWhere') {
+            const name = `w${sumOf.size}`;
+            bind[name] = typeof measure.equals === 'boolean' ? Number(measure.equals) : measure.equals;
+            sql = `sum(CASE WHEN p.${population.column(measure.field)} = @${name} THEN 1 ELSE 0 END)`;
+          }
+          const key = measure.kind === 'countWhere' ? `${measure.field}=${String(measure.equals)}` : sql;
+          if (!sumOf.has(key)) {
+            sumOf.set(key, sums.length);
+            sums.push(sql);
+          } else if (measure.kind === 'countWhere') delete bind[`w${sumOf.size}`];
+          return sumOf.get(key) ?? 0;
+        }),
+    );
+    const first = bundle.defs[0] as ReportTableDef;
+    const keys = bundle.defs.map((def) => dimensionSql(def.rows, population, params));
+    const split = first.split ? dimensionSql(first.split, population, params) : 'NULL';
+    const sql = `SELECT ${keys.map((key, index) => `${key} AS r${index}`).join(', ')}, ${split} AS s, count(*) AS n${sums.map((sum, index) => `, ${sum} AS x${index}`).join('')}
+      FROM temp.${population.table} p GROUP BY ${keys.map((_, index) => `r${index}`).join(', ')}, s`;
+    const rows = db.prepare(sql).raw(true).all(usedBinds(sql, bind)) as DimensionKey[][];
+    bundle.defs.forEach((def, index) => {
+      const groups = new Map<string, GroupRow>();
+      for (const row of rows) {
+        const r = row[index] ?? null;
+        const s = row[keys.length] ?? null;
+        const id = `${keyId(r)}\u0000${keyId(s)}`;
+        let group = groups.get(id);
+        if (!group) groups.set(id, (group = { r, s, n: 0 }));
+        group.n += Number(row[keys.length + 1] ?? 0);
+        (measureColumns[index] ?? []).forEach((column, m) => (group[`m${m}`] = Number(group[`m${m}`] ?? 0) + Number(row[keys.length + 2 + column] ?? 0)));
+      }
+      result.set(def.id, [...groups.values()]);
+    });
+  }
+  return result;
+}
+
 /** One table of a report: grouped in SQL, named in the operator's language, small counts suppressed when publishing. */
 export function computeTable(
   db: CacheDatabase,
@@ -63,6 +135,8 @@ export function computeTable(
   params: ReportParams,
   ctx: LabelContext,
   publish: { anonymised: boolean; suppressBelow: number },
+  /** The table's counts, where `groupTables` worked them out with other tables'. */
+  grouped?: readonly GroupRow[],
 ): ReportTableView {
   const extra = def.measures.filter((measure) => measure.kind !== 'count');
   const bind: Record<string, string | number> = { to: params.to };
@@ -76,7 +150,7 @@ export function computeTable(
   });
   const sql = `SELECT ${dimensionSql(def.rows, population, params)} AS r, ${def.split ? dimensionSql(def.split, population, params) : 'NULL'} AS s, count(*) AS n
     ${measureSql.map((measure) => `, ${measure}`).join('')} FROM temp.${population.table} p GROUP BY r, s`;
-  const groups = db.prepare(sql).all(sql.includes('@to') ? bind : Object.fromEntries(Object.entries(bind).filter(([key]) => key !== 'to'))) as GroupRow[];
+  const groups = grouped ?? (db.prepare(sql).all(usedBinds(sql, bind)) as GroupRow[]);
 
   const rowKeys = orderedKeys(def.rows, ctx, groups.map((group) => group.r));
   const splitKeys = def.split ? orderedKeys(def.split, ctx, groups.map((group) => group.s)) : [];
