@@ -137,7 +137,8 @@ describeStorages('bala-server administration', (storage) => {
     const { workstation, activationCode } = issued.json.value as unknown as { workstation: { id: string }; activationCode: string };
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     const opened = await openProfile(fs.readFileSync(out), activationCode, new Date(), 'en');
-    expect(opened.body.server).toEqual({ url: 'https://bala.example.kg:9443', tlsServerName: 'bala.example.kg' });
+    // The server's certificate travels in the profile: handover packages are encrypted to it.
+    expect(opened.body.server).toEqual({ url: 'https://bala.example.kg:9443', tlsServerName: 'bala.example.kg', certPem: fs.readFileSync(path.join(dir, 'pki', 'server.cert.pem'), 'utf8') });
     expect((await run('--json', 'workstation', 'issue', '--agency', 'jalal-abad', '--users', 'aibek', '--out', out)).json).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
     expect((await run('--json', 'workstation', 'issue', '--agency', 'jalal-abad', '--users', 'saltanat', '--out', `${out}.2`)).json).toMatchObject({
       ok: false,
