@@ -27,8 +27,11 @@ export interface RoleDef {
   names: LocalisedName;
   /** Sees only aggregate figures, never a person's record (Pack 1: local administrations). */
   aggregateOnly?: boolean;
-  /** Whose records reach this role's workstation: its own agency's (default) or the whole registry's. */
-  reach?: 'agency' | 'all';
+  /**
+   * Whose records reach this role's workstation: its own agency's (default), those of agencies
+   * within its agency's territory, of its agency's departmental affiliation, or the whole registry's.
+   */
+  reach?: 'agency' | 'territory' | 'department' | 'all';
 }
 
 /**

@@ -110,5 +110,6 @@ export const pullResultSchema = z.object({
 });
 export type PullResult = z.infer<typeof pullResultSchema>;
 
-export const blobRequestSchema = z.object({ ids: z.array(id).min(1).max(20) });
+/** `operator`: whose reach decides which photos may be sent (absent: the workstation's own agency's). */
+export const blobRequestSchema = z.object({ ids: z.array(id).min(1).max(20), operator: z.string().min(1).max(64).optional() });
 export const blobResultSchema = z.object({ blobs: z.array(blobUploadSchema) });

@@ -14,12 +14,12 @@ const pageSize = 200;
 
 
 /** Photos the page names that this cache lacks, fetched before the page is stored. */
-async function missingPhotos(db: CacheDatabase, connection: ServerConnection, records: readonly PulledRecord[]): Promise<{ id: string; mimeType: string; data: Buffer }[]> {
+async function missingPhotos(db: CacheDatabase, connection: ServerConnection, operator: string, records: readonly PulledRecord[]): Promise<{ id: string; mimeType: string; data: Buffer }[]> {
   const have = db.prepare('SELECT 1 FROM blobs WHERE id = ?');
   const wanted = [...new Set(records.flatMap((record) => [...photoRefs(record.values)]))].filter((id) => !have.get(id));
   const fetched: { id: string; mimeType: string; data: Buffer }[] = [];
   for (let start = 0; start < wanted.length; start += 20) {
-    const answer = await serverRequest(connection, 'POST', syncRoutes.blobs, { ids: wanted.slice(start, start + 20) }, blobResultSchema, 60_000);
+    const answer = await serverRequest(connection, 'POST', syncRoutes.blobs, { ids: wanted.slice(start, start + 20), operator }, blobResultSchema, 60_000);
     if (answer.kind !== 'ok') throw new SyncStop(answer);
     for (const blob of answer.value.blobs) {
       const data = Buffer.from(blob.dataBase64, 'base64');
@@ -48,7 +48,7 @@ export async function pullChanges(
     const answer = await serverRequest(connection, 'POST', syncRoutes.pull, { cursor, limit: pageSize, operator }, pullResultSchema, 120_000);
     if (answer.kind !== 'ok') throw new SyncStop(answer);
     const page = answer.value;
-    const photos = await missingPhotos(db, connection, page.records);
+    const photos = await missingPhotos(db, connection, operator, page.records);
     db.transaction(() => {
       const insertBlob = db.prepare(
         'INSERT OR IGNORE INTO blobs (id, mime_type, bytes, sha256, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',

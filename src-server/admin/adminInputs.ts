@@ -23,6 +23,8 @@ export const addAgencyInput = z.object({
   country: z.string().trim().toUpperCase().pipe(z.enum(['KG', 'AZ', 'KZ'])),
   territory: z.string().trim().regex(/^[A-Za-z0-9._-]{1,32}$/),
   tin: z.string().trim().regex(/^\d{10,14}$/),
+  /** Departmental affiliation (a code of the pack's list, e.g. education, health): departmental readers reach by it. */
+  department: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{1,39}$/).optional(),
 });
 export type AddAgencyInput = z.infer<typeof addAgencyInput>;
 

@@ -9,6 +9,7 @@ import { tinIsValid, tinLength } from './taxIdentifiers';
 
 export interface AgencyView extends AgencyRef {
   tin: string;
+  department: string | null;
   createdAt: string;
 }
 
@@ -19,6 +20,7 @@ interface AgencyRow {
   country: string;
   territory: string;
   tin: string;
+  department: string | null;
   created_at: Date;
 }
 
@@ -29,6 +31,7 @@ const view = (row: AgencyRow): AgencyView => ({
   country: row.country,
   territory: row.territory,
   tin: row.tin,
+  department: row.department,
   createdAt: new Date(row.created_at).toISOString(),
 });
 
@@ -44,12 +47,12 @@ export async function addAgency(ctx: AdminContext, input: unknown): Promise<Agen
   try {
     return await ctx.db.transaction(async (tx) => {
       const { rows } = await tx.query<AgencyRow>(
-        `INSERT INTO agencies (id, name, kind, country, territory, tin, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         RETURNING id, name, kind, country, territory, tin, created_at`,
-        [agency.id ?? newAgencyId(), agency.name, agency.kind, agency.country, agency.territory, agency.tin, now],
+        `INSERT INTO agencies (id, name, kind, country, territory, tin, department, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING id, name, kind, country, territory, tin, department, created_at`,
+        [agency.id ?? newAgencyId(), agency.name, agency.kind, agency.country, agency.territory, agency.tin, agency.department ?? null, now],
       );
       const added = view(rows[0] as AgencyRow);
-      await appendAudit(tx, { actor: ctx.actor, action: 'agency.add', target: added.id, details: { kind: added.kind, country: added.country, territory: added.territory } }, now);
+      await appendAudit(tx, { actor: ctx.actor, action: 'agency.add', target: added.id, details: { kind: added.kind, country: added.country, territory: added.territory, department: added.department } }, now);
       return added;
     });
   } catch (error) {
@@ -59,13 +62,13 @@ export async function addAgency(ctx: AdminContext, input: unknown): Promise<Agen
 }
 
 export async function listAgencies(ctx: AdminContext): Promise<AgencyView[]> {
-  const { rows } = await ctx.db.query<AgencyRow>('SELECT id, name, kind, country, territory, tin, created_at FROM agencies ORDER BY name, id');
+  const { rows } = await ctx.db.query<AgencyRow>('SELECT id, name, kind, country, territory, tin, department, created_at FROM agencies ORDER BY name, id');
   return rows.map(view);
 }
 
 /** An agency named by its id or its taxpayer number. */
 export async function findAgency(db: SqlRunner, ref: string): Promise<AgencyView> {
-  const { rows } = await db.query<AgencyRow>('SELECT id, name, kind, country, territory, tin, created_at FROM agencies WHERE id = lower($1) OR tin = $1', [ref]);
+  const { rows } = await db.query<AgencyRow>('SELECT id, name, kind, country, territory, tin, department, created_at FROM agencies WHERE id = lower($1) OR tin = $1', [ref]);
   if (rows.length > 1) throw new AdminError('AGENCY_AMBIGUOUS', { agency: ref });
   const row = rows[0];
   if (!row) throw new AdminError('AGENCY_NOT_FOUND', { agency: ref });

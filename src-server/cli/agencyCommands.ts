@@ -16,6 +16,7 @@ export function registerAgencyCommands(program: Command, cli: CliContext): void 
       [t('server.cli.country'), view.country],
       [t('server.cli.territory'), view.territory],
       [t('server.cli.tin'), view.tin],
+      [t('server.cli.department'), view.department ?? '—'],
     ]);
 
   agency
@@ -27,7 +28,8 @@ export function registerAgencyCommands(program: Command, cli: CliContext): void 
     .requiredOption('--territory <code>', t('server.cli.optTerritory'))
     .requiredOption('--tin <number>', t('server.cli.optTin'))
     .option('--id <id>', t('server.cli.optAgencyId'))
-    .action(async (options: { name: string; kind: string; country: string; territory: string; tin: string; id?: string }) => {
+    .option('--department <code>', t('server.cli.optDepartment'))
+    .action(async (options: { name: string; kind: string; country: string; territory: string; tin: string; id?: string; department?: string }) => {
       await cli.run(
         (admin) => admin.call('agency.add', options),
         (view) => `${t('server.cli.agencyAdded', { id: view.id })}\n${describe(view)}`,

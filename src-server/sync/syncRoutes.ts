@@ -17,6 +17,7 @@ import { Refusal } from '../http/refusal';
 import type { KnownWorkstation } from '../http/workstationGuard';
 import { recordColumns, type ServerRecordRow } from './applyChange';
 import { applyBatch, tallyOutcomes } from './applyBatch';
+import { roleReach, scopeCondition } from './readScope';
 
 export interface SyncDeps {
   db: Database;
@@ -37,10 +38,6 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** Which agencies' records an operator's role reaches: its own, or (central readers) all. */
-function reachesAll(packs: readonly PackDef[], role: string): boolean {
-  return packs.some((pack) => pack.roles.some((candidate) => candidate.id === role && candidate.reach === 'all'));
-}
-
 async function operatorRole(deps: SyncDeps, workstation: KnownWorkstation, username: string): Promise<string> {
   const { rows } = await deps.db.query<{ role: string }>(
     `SELECT u.role FROM users u JOIN workstation_users wu ON wu.username = u.username WHERE wu.workstation_id = $1 AND u.username = $2`,
@@ -95,18 +92,20 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
   routes.post(syncRoutes.pull, 'read', async (workstation, body) => {
     const request = parseBody(pullRequestSchema.extend({ operator: pushRequestSchema.shape.changes.element.shape.author }), body);
     const role = await operatorRole(deps, workstation, request.operator);
-    const all = reachesAll(deps.packs, role);
+    const reach = roleReach(deps.packs, role);
+    const scope = scopeCondition(reach, workstation, 3);
     const { rows } = await deps.db.query<ServerRecordRow>(
-      `SELECT ${recordColumns} FROM records WHERE seq > $1 ${all ? '' : 'AND agency_id = $3'} ORDER BY seq LIMIT $2`,
-      all ? [request.cursor, request.limit + 1] : [request.cursor, request.limit + 1, workstation.agencyId],
+      `SELECT ${recordColumns} FROM records WHERE seq > $1 AND ${scope.sql} ORDER BY seq LIMIT $2`,
+      [request.cursor, request.limit + 1, ...scope.params],
     );
     const page = rows.slice(0, request.limit);
     // An event may come before its pupil's latest revision: its subject travels with it (first).
     const inPage = new Set(page.map((row) => row.id));
     const subjectIds = [...new Set(page.map((row) => row.subject_id).filter((id): id is string => id !== null && !inPage.has(id)))];
+    const subjectScope = scopeCondition(reach, workstation, 2);
     const subjects = subjectIds.length === 0 ? [] : (await deps.db.query<ServerRecordRow>(
-      `SELECT ${recordColumns} FROM records WHERE id = ANY($1::uuid[]) ${all ? '' : 'AND agency_id = $2'}`,
-      all ? [`{${subjectIds.join(',')}}`] : [`{${subjectIds.join(',')}}`, workstation.agencyId],
+      `SELECT ${recordColumns} FROM records WHERE id = ANY($1::uuid[]) AND ${subjectScope.sql}`,
+      [`{${subjectIds.join(',')}}`, ...subjectScope.params],
     )).rows;
     const records: PulledRecord[] = [];
     for (const row of [...subjects, ...page]) {
@@ -137,15 +136,14 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
 
   routes.post(syncRoutes.blobs, 'read', async (workstation, body) => {
     const request = parseBody(blobRequestSchema, body);
-    const { rows } = await deps.db.query<{ id: string; mime_type: string; sha256: string; data_base64: string; agency_id: string }>(
-      'SELECT id, mime_type, sha256, data_base64, agency_id FROM blobs WHERE id = ANY($1::uuid[])',
-      [`{${request.ids.join(',')}}`],
+    // Photos as far as the operator's records reach (an older workstation names no operator: its own agency's).
+    const reach = request.operator ? roleReach(deps.packs, await operatorRole(deps, workstation, request.operator)) : 'agency';
+    const scope = scopeCondition(reach, workstation, 2);
+    const { rows } = await deps.db.query<{ id: string; mime_type: string; sha256: string; data_base64: string }>(
+      `SELECT id, mime_type, sha256, data_base64 FROM blobs WHERE id = ANY($1::uuid[]) AND ${scope.sql}`,
+      [`{${request.ids.join(',')}}`, ...scope.params],
     );
-    return {
-      blobs: rows
-        .filter((row) => row.agency_id === workstation.agencyId)
-        .map((row) => ({ id: row.id, mimeType: row.mime_type, sha256: row.sha256, dataBase64: row.data_base64 })),
-    };
+    return { blobs: rows.map((row) => ({ id: row.id, mimeType: row.mime_type, sha256: row.sha256, dataBase64: row.data_base64 })) };
   });
 }
 

@@ -20,8 +20,8 @@ export const kgResidentialRoleDefs: readonly RoleDef[] = [
     names: L('Жеке маалыматтарды кармоочу', 'Держатель персональных данных', 'Şəxsi məlumatların saxlayıcısı', 'Дербес деректерді ұстаушы', 'Data holder (institution)'),
   },
   { id: r.centralReader, names: L('Борбордук деңгээл', 'Центральный уровень', 'Mərkəzi səviyyə', 'Орталық деңгей', 'Central level (read only)'), reach: 'all' },
-  { id: r.departmentReader, names: L('Ведомстволук деңгээл', 'Ведомственный уровень', 'İdarə səviyyəsi', 'Ведомстволық деңгей', 'Departmental level (read only)'), reach: 'all' },
-  { id: r.territorialReader, names: L('Аймактык бөлүм', 'Территориальное подразделение', 'Ərazi bölməsi', 'Аумақтық бөлім', 'Territorial department (read only)'), reach: 'all' },
+  { id: r.departmentReader, names: L('Ведомстволук деңгээл', 'Ведомственный уровень', 'İdarə səviyyəsi', 'Ведомстволық деңгей', 'Departmental level (read only)'), reach: 'department' },
+  { id: r.territorialReader, names: L('Аймактык бөлүм', 'Территориальное подразделение', 'Ərazi bölməsi', 'Аумақтық бөлім', 'Territorial department (read only)'), reach: 'territory' },
   {
     id: r.localAdministration,
     names: L('Жергиликтүү мамлекеттик администрация', 'Местная государственная администрация', 'Yerli dövlət administrasiyası', 'Жергілікті мемлекеттік әкімшілік', 'Local state administration (totals only)'),

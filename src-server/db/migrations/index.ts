@@ -2,6 +2,7 @@ import { initialSchema } from './001_initial';
 import type { Migration } from './migration';
 import { syncSchema } from './002_sync';
 import { handoverSchema } from './003_handover';
+import { agencyDepartment } from './004_agency_department';
 
 /** Every migration, oldest first; one list for PGlite and PostgreSQL. Append, never edit. */
-export const migrations: readonly Migration[] = [initialSchema, syncSchema, handoverSchema];
+export const migrations: readonly Migration[] = [initialSchema, syncSchema, handoverSchema, agencyDepartment];
