@@ -90,6 +90,8 @@ export type PullRequest = z.infer<typeof pullRequestSchema>;
 
 export const pulledRecordSchema = z.object({
   id: z.string(),
+  /** The agency holding the record (statistics count children per institution); absent from older servers. */
+  agency: z.object({ id: z.string().max(40), name: z.string().max(300) }).optional(),
   formId: z.string(),
   formVersion: z.number().int(),
   subjectId: z.string().nullable(),

@@ -17,13 +17,14 @@ export function recordFacts(form: FormDef, values: FormValues): Record<string, s
 
 /**
  * Rewrites a record's facts (docs/reports.md). `holder` is the agency holding the record:
- * 'thisWorkstation' for what this workstation saves; '' where it is not known here (a received
- * record). A record keeps the holder it was first given.
+ * 'thisWorkstation' for what this workstation saves; the server's agency id for a received record
+ * ('' where the server did not say). A record keeps the first holder it was given, unless that was ''.
  */
 export function writeRecordFacts(db: CacheDatabase, form: FormDef, id: string, values: FormValues, holder: string, subjectId: string | null = null): void {
   const holderSql = holder === 'thisWorkstation' ? "coalesce((SELECT json_extract(agency_json, '$.id') FROM workstation LIMIT 1), '')" : '?';
   db.prepare(
     `INSERT INTO record_facts (form_id, record_id, subject_id, holder, facts) VALUES (?, ?, ?, ${holderSql}, jsonb(?))
-     ON CONFLICT (form_id, record_id) DO UPDATE SET facts = excluded.facts`,
+     ON CONFLICT (form_id, record_id) DO UPDATE SET facts = excluded.facts,
+       holder = CASE WHEN record_facts.holder = '' THEN excluded.holder ELSE record_facts.holder END`,
   ).run(...[form.id, id, subjectId, ...(holder === 'thisWorkstation' ? [] : [holder]), JSON.stringify(recordFacts(form, values))]);
 }

@@ -150,7 +150,8 @@ export class RecordStore {
    * workstation has not yet delivered keep the operator's values; nothing goes to the outbox.
    * Returns whether anything changed here.
    */
-  receive(form: FormDef, received: ReceivedVersion, keepLocal: readonly string[] | 'all'): boolean {
+  /** `holder`: the agency holding the record on the server ('' when the server did not say). */
+  receive(form: FormDef, received: ReceivedVersion, keepLocal: readonly string[] | 'all', holder = ''): boolean {
     return this.db.transaction(() => {
       const current = this.get(received.id);
       if (!current) {
@@ -162,7 +163,7 @@ export class RecordStore {
           .run(received.id, form.id, received.formVersion, JSON.stringify(received.values), received.createdAt, received.createdBy, received.updatedAt, received.updatedBy, received.subjectId, received.revision);
         this.appendHistory(received.id, 1, received.updatedAt, received.updatedBy, received.formVersion, diffValues({}, received.values), null);
         this.writeKeys(form, received.id, received.values);
-        writeRecordFacts(this.db, form, received.id, received.values, '', received.subjectId);
+        writeRecordFacts(this.db, form, received.id, received.values, holder, received.subjectId);
         return true;
       }
       if (current.serverRevision !== null && received.revision <= current.serverRevision) return false;
@@ -179,7 +180,7 @@ export class RecordStore {
       this.appendHistory(received.id, revision, received.updatedAt, received.updatedBy, received.formVersion, changes, null);
       this.db.prepare('DELETE FROM record_keys WHERE record_id = ?').run(received.id);
       this.writeKeys(form, received.id, values);
-      writeRecordFacts(this.db, form, received.id, values, '', received.subjectId);
+      writeRecordFacts(this.db, form, received.id, values, holder, received.subjectId);
       return true;
     })();
   }

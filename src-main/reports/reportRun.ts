@@ -40,10 +40,12 @@ export function regionOf(classifier: Classifier, code: string): string {
   return entry?.code ?? code;
 }
 
-/** The names of the agencies this workstation knows: its own (others are named by code). */
+/** The names of the agencies this workstation knows: its own, and those the server named with pulled records. */
 export function holderNames(db: CacheDatabase): Map<string, string> {
+  const received = db.prepare("SELECT substr(key, 8) AS id, value AS name FROM sync_state WHERE key LIKE 'agency:%'").all() as { id: string; name: string }[];
   const rows = db.prepare('SELECT agency_json FROM workstation').all() as { agency_json: string }[];
-  return new Map(rows.map((row) => JSON.parse(row.agency_json) as { id: string; name: string }).map((agency) => [agency.id, agency.name]));
+  const own = rows.map((row) => JSON.parse(row.agency_json) as { id: string; name: string });
+  return new Map([...received, ...own].map((agency) => [agency.id, agency.name]));
 }
 
 let runCounter = 0;

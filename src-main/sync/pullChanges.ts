@@ -61,7 +61,8 @@ export async function pullChanges(
         const found = findForm(packs, record.formId);
         if (!found) continue; // a form of a pack this workstation does not have
         if (record.subjectId && !store.get(record.subjectId)) continue; // its subject is outside this scope
-        if (store.receive(found.form, { ...record, values: record.values as FormValues }, outbox.unsentSections(record.id))) received += 1;
+        if (record.agency) db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(`agency:${record.agency.id}`, record.agency.name);
+        if (store.receive(found.form, { ...record, values: record.values as FormValues }, outbox.unsentSections(record.id), record.agency?.id ?? '')) received += 1;
       }
       syncState.set(db, 'pullCursor', String(page.cursor));
     })();

@@ -107,12 +107,17 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
       `SELECT ${recordColumns} FROM records WHERE id = ANY($1::uuid[]) AND ${subjectScope.sql}`,
       [`{${subjectIds.join(',')}}`, ...subjectScope.params],
     )).rows;
+    const holders = [...new Set([...subjects, ...page].map((row) => row.agency_id))];
+    const names = holders.length === 0 ? new Map<string, string>() : new Map(
+      (await deps.db.query<{ id: string; name: string }>("SELECT id, name FROM agencies WHERE id = ANY(string_to_array($1, ','))", [holders.join(',')])).rows.map((agency) => [agency.id, agency.name]),
+    );
     const records: PulledRecord[] = [];
     for (const row of [...subjects, ...page]) {
       const found = findForm(deps.packs, row.form_id);
       if (!found || !canView(found.form.access, role)) continue;
       records.push({
         id: row.id,
+        agency: { id: row.agency_id, name: names.get(row.agency_id) ?? row.agency_id },
         formId: row.form_id,
         formVersion: row.form_version,
         subjectId: row.subject_id,

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { kgResidentialRoles as roles } from '../../../shared/packs/kg-residential/roles';
+import { holderNames } from '../../../src-main/reports/reportRun';
 import { addAgency } from '../../../src-server/admin/agencies';
 import { pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { testServerSetup, type TestServerSetup } from '../../support/serverAdmin';
@@ -81,6 +82,11 @@ describeStorages('what each reader role receives', (storage) => {
 
     const central = await workstation(await agency('Балдарды коргоо боюнча ыйгарым укуктуу орган', '417'), roles.centralReader);
     expect(await receivedPins(central)).toEqual([...pins].sort());
+    // Statistics count children per institution: each pulled pupil keeps its holder, named.
+    const { db } = central.backend.ctx.session.work('read');
+    const holders = (db.prepare("SELECT holder FROM record_facts WHERE form_id = ? ORDER BY holder").all(pupilFormId) as { holder: string }[]).map((row) => row.holder);
+    expect(holders).toEqual([chuyEducation, chuyHealth, bishkekHealth].sort());
+    expect(holderNames(db).get(bishkekHealth)).toBe('Бишкек бөбөктөр үйү');
 
     const holder = await workstation(chuyEducation);
     expect(await receivedPins(holder)).toEqual([educationPin]);
