@@ -3,7 +3,7 @@ import type { ChangeOutcome, SyncChange } from '../../shared/sync/syncProtocol';
 import { appendAudit } from '../admin/auditLog';
 import type { Database } from '../db/sql';
 import type { KnownWorkstation } from '../http/workstationGuard';
-import { applyChange } from './applyChange';
+import { applyChange, recordColumns, type SeenChange, type ServerRecordRow } from './applyChange';
 
 /** Serialises writers so that the pull cursor (a sequence) only ever moves past committed changes. */
 const writerLock = 'SELECT pg_advisory_xact_lock(73501)';
@@ -18,7 +18,22 @@ const writerLock = 'SELECT pg_advisory_xact_lock(73501)';
 export async function applyBatch(db: Database, workstation: KnownWorkstation, packs: readonly PackDef[], now: Date, changes: readonly SyncChange[]): Promise<ChangeOutcome[]> {
   return db.transaction(async (tx) => {
     await tx.query(writerLock);
-    const ctx = { tx, workstation, packs, now, authorRoles: new Map<string, string | null>() };
+    // Two lookups for the batch instead of two per change: which ids were applied, which records exist (locked).
+    const changeIds = `{${changes.map((change) => change.changeId).join(',')}}`;
+    const recordIds = `{${[...new Set(changes.map((change) => change.recordId))].join(',')}}`;
+    const seen = await tx.query<SeenChange & { change_id: string }>('SELECT change_id, revision, content_hash, record_id FROM record_revisions WHERE change_id = ANY($1::uuid[])', [changeIds]);
+    const stored = await tx.query<ServerRecordRow>(`SELECT ${recordColumns} FROM records WHERE id = ANY($1::uuid[]) FOR UPDATE`, [recordIds]);
+    const records = new Map<string, ServerRecordRow | null>(changes.map((change) => [change.recordId, null]));
+    for (const row of stored.rows) records.set(row.id, row);
+    const ctx = {
+      tx,
+      workstation,
+      packs,
+      now,
+      authorRoles: new Map<string, string | null>(),
+      seenChanges: new Map(seen.rows.map((row) => [row.change_id, row])),
+      records,
+    };
     const answers: ChangeOutcome[] = [];
     for (const change of changes) {
       const answer = await applyChange(ctx, change);

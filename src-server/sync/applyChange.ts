@@ -48,6 +48,15 @@ export interface ApplyContext {
   now: Date;
   /** Roles of the authors met so far in this batch (null: not a user of this workstation). */
   authorRoles?: Map<string, string | null>;
+  /** Looked up for the whole batch at once (applyBatch): change ids already applied, and records as they stand (null: not on the server). */
+  seenChanges?: Map<string, SeenChange>;
+  records?: Map<string, ServerRecordRow | null>;
+}
+
+export interface SeenChange {
+  revision: number;
+  content_hash: string;
+  record_id: string;
 }
 
 async function authorRole(ctx: ApplyContext, author: string): Promise<string | null> {
@@ -72,11 +81,9 @@ async function authorRole(ctx: ApplyContext, author: string): Promise<string | n
 export async function applyChange(ctx: ApplyContext, change: SyncChange): Promise<ChangeOutcome> {
   const { tx, workstation } = ctx;
   const hash = changeHash(change);
-  const seen = await tx.query<{ revision: number; content_hash: string; record_id: string }>(
-    'SELECT revision, content_hash, record_id FROM record_revisions WHERE change_id = $1',
-    [change.changeId],
-  );
-  const previous = seen.rows[0];
+  const previous = ctx.seenChanges
+    ? ctx.seenChanges.get(change.changeId)
+    : (await tx.query<SeenChange>('SELECT revision, content_hash, record_id FROM record_revisions WHERE change_id = $1', [change.changeId])).rows[0];
   if (previous) {
     if (previous.content_hash === hash && previous.record_id === change.recordId) {
       return { changeId: change.changeId, outcome: 'alreadyApplied', revision: previous.revision };
@@ -101,7 +108,8 @@ export async function applyChange(ctx: ApplyContext, change: SyncChange): Promis
     return rejected(change, 'NOT_PERMITTED');
   }
 
-  const current = (await tx.query<ServerRecordRow>(`SELECT ${recordColumns} FROM records WHERE id = $1 FOR UPDATE`, [change.recordId])).rows[0];
+  const known = ctx.records?.get(change.recordId);
+  const current = known !== undefined ? (known ?? undefined) : (await tx.query<ServerRecordRow>(`SELECT ${recordColumns} FROM records WHERE id = $1 FOR UPDATE`, [change.recordId])).rows[0];
   if (current && current.agency_id !== workstation.agencyId) return rejected(change, 'OUT_OF_SCOPE');
   if (current && current.form_id !== form.id) return rejected(change, 'INVALID_VALUES', [{ path: 'formId', code: 'wrongType' }]);
 
@@ -161,6 +169,9 @@ export async function applyChange(ctx: ApplyContext, change: SyncChange): Promis
      VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11)`,
     [change.recordId, revision, change.changeId, JSON.stringify(after), JSON.stringify(Object.keys(change.sections)), workstation.id, change.author, made, ctx.now, change.reason, hash],
   );
+  // Later changes of the batch see this one: its id is applied, the record is read afresh.
+  ctx.seenChanges?.set(change.changeId, { revision, content_hash: hash, record_id: change.recordId });
+  ctx.records?.delete(change.recordId);
   return { changeId: change.changeId, outcome: 'accepted', revision, merged };
 }
 
