@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { report } from './output';
 import type { CliSession } from './sessionCommands';
-import { signInFromEnvironment, type SignedInCli } from './signIn';
+import { runSignedIn, type SignedInCli } from './signIn';
 
 /**
  * `bala handover export --to DIR` and `bala handover receipt FILE` (docs/handover.md): the same
@@ -11,15 +11,7 @@ import { signInFromEnvironment, type SignedInCli } from './signIn';
  */
 export function registerHandoverCommands(program: Command, cli: CliSession): void {
   const { io, helpT } = cli;
-  const withSession = async (work: (session: SignedInCli) => Promise<number>) => {
-    const session = await signInFromEnvironment(cli);
-    if (!session) return;
-    try {
-      cli.exit(await work(session));
-    } finally {
-      await session.client.call('session.signOut');
-    }
-  };
+  const withSession = (work: (session: SignedInCli) => Promise<number>) => runSignedIn(cli, work);
 
   const handover = program.command('handover').description(helpT('handover.cliGroup'));
   handover

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { report } from './output';
 import type { CliSession } from './sessionCommands';
-import { signInFromEnvironment, type SignedInCli } from './signIn';
+import { runSignedIn, type SignedInCli } from './signIn';
 
 /**
  * `bala print RECORD_ID --out FILE.pdf`, `bala print --form FORM --all --out FILE.pdf` and
@@ -13,15 +13,7 @@ import { signInFromEnvironment, type SignedInCli } from './signIn';
 export function registerPrintCommands(program: Command, cli: CliSession): void {
   const { io, helpT } = cli;
 
-  const withSession = async (work: (session: SignedInCli) => Promise<number>) => {
-    const session = await signInFromEnvironment(cli);
-    if (!session) return;
-    try {
-      cli.exit(await work(session));
-    } finally {
-      await session.client.call('session.signOut');
-    }
-  };
+  const withSession = (work: (session: SignedInCli) => Promise<number>) => runSignedIn(cli, work);
 
   program
     .command('print [recordId]')

@@ -3,22 +3,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { report, table } from './output';
 import type { CliSession } from './sessionCommands';
-import { signInFromEnvironment, type SignedInCli } from './signIn';
+import { runSignedIn, type SignedInCli } from './signIn';
 
 /** `bala records add|list|show`: the same record operations as the window, signed in from the environment. */
 export function registerRecordCommands(program: Command, cli: CliSession): void {
   const { io, helpT } = cli;
   const records = program.command('records').description(helpT('cli.cmdRecords'));
 
-  const withSession = (work: (session: SignedInCli) => Promise<number>) => async () => {
-    const session = await signInFromEnvironment(cli);
-    if (!session) return;
-    try {
-      cli.exit(await work(session));
-    } finally {
-      await session.client.call('session.signOut');
-    }
-  };
+  const withSession = (work: (session: SignedInCli) => Promise<number>) => () => runSignedIn(cli, work);
 
   records
     .command('add')

@@ -38,3 +38,14 @@ export async function signInFromEnvironment(cli: CliSession): Promise<SignedInCl
   }
   return { client, backend, status: result.value, password };
 }
+
+/** Runs a verb as the signed-in operator: its answer is the exit code; the session ends either way. */
+export async function runSignedIn(cli: CliSession, work: (session: SignedInCli) => Promise<number>): Promise<void> {
+  const session = await signInFromEnvironment(cli);
+  if (!session) return;
+  try {
+    cli.exit(await work(session));
+  } finally {
+    await session.client.call('session.signOut');
+  }
+}
