@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/catalogues';
 import { formatDate } from '../../shared/i18n/format';
 import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { startCentralServer, type CentralServer } from './support/centralServer';
 import { fillPupil } from './support/pupilForm';
+import { activateAndSignIn } from './support/issuedProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
@@ -21,21 +22,6 @@ test.afterEach(async () => {
 });
 
 const fill = (text: string, values: Record<string, string | number>) => Object.entries(values).reduce((out, [key, value]) => out.replace(`{{${key}}}`, String(value)), text);
-
-async function activateAndSignIn(page: Page, at: RunningWorkstation, profile: string, code: string, username: string, password: string, newPassword: string) {
-  await page.goto(at.url);
-  await page.getByLabel(ru.access.orFile).setInputFiles(profile);
-  await page.getByLabel(ru.access.codeLabel).fill(code);
-  await page.getByRole('button', { name: ru.access.activate }).click();
-  await page.getByLabel(ru.access.username).fill(username);
-  await page.getByLabel(ru.access.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: ru.access.signIn }).click();
-  await page.getByLabel(ru.access.currentPassword).fill(password);
-  await page.getByLabel(ru.access.newPassword, { exact: true }).fill(newPassword);
-  await page.getByLabel(ru.access.repeatPassword).fill(newPassword);
-  await page.getByRole('button', { name: ru.access.change }).click();
-  await expect(page.getByRole('button', { name: ru.sync.syncNow })).toBeVisible();
-}
 
 test('a pupil entered on a workstation that never connects reaches the server on a USB drive, and the receipt empties the outbox', async ({ page }) => {
   test.setTimeout(240_000);

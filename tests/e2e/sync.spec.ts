@@ -5,6 +5,7 @@ import { catalogues } from '../../shared/i18n/catalogues';
 import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { startCentralServer, type CentralServer } from './support/centralServer';
 import { fillPupil } from './support/pupilForm';
+import { activateAndSignIn } from './support/issuedProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
@@ -23,21 +24,6 @@ test.afterEach(async () => {
 
 const plansLabel = pupilCard.sections.flatMap((section) => section.fields).find((field) => field.id === 'protectionPlan')?.label.ru ?? '';
 
-async function activateAndSignIn(page: Page, profile: string, code: string, username: string, password: string, newPassword: string, at: RunningWorkstation = workstation as RunningWorkstation) {
-  await page.goto(at.url);
-  await page.getByLabel(ru.access.orFile).setInputFiles(profile);
-  await page.getByLabel(ru.access.codeLabel).fill(code);
-  await page.getByRole('button', { name: ru.access.activate }).click();
-  await page.getByLabel(ru.access.username).fill(username);
-  await page.getByLabel(ru.access.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: ru.access.signIn }).click();
-  await page.getByLabel(ru.access.currentPassword).fill(password);
-  await page.getByLabel(ru.access.newPassword, { exact: true }).fill(newPassword);
-  await page.getByLabel(ru.access.repeatPassword).fill(newPassword);
-  await page.getByRole('button', { name: ru.access.change }).click();
-  await expect(page.getByRole('button', { name: ru.sync.syncNow })).toBeVisible();
-}
-
 test('a pupil entered offline reaches the server once it runs, and the institution’s second workstation receives it', async ({ page }) => {
   test.setTimeout(180_000);
   server = await startCentralServer({ running: false });
@@ -54,7 +40,7 @@ test('a pupil entered offline reaches the server once it runs, and the instituti
 
   // The server is not running: the operator works offline.
   workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
-  await activateAndSignIn(page, first.file, first.code, 'bakyt', first.password, 'Сокулук-пароль-2026');
+  await activateAndSignIn(page, workstation, first.file, first.code, 'bakyt', first.password, 'Сокулук-пароль-2026');
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
   await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
   await fillPupil(page, 'Сатыбалдиева', 'Нурайым', '14.05.2013', '11405201300077');
@@ -83,7 +69,7 @@ test('a pupil entered offline reaches the server once it runs, and the instituti
   // The second workstation of the same institution receives it.
   await workstation.stop();
   workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
-  await activateAndSignIn(page, second.file, second.code, 'aida', second.password, 'Аида-пароль-2026');
+  await activateAndSignIn(page, workstation, second.file, second.code, 'aida', second.password, 'Аида-пароль-2026');
   await page.getByRole('button', { name: ru.sync.syncNow }).click();
   await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.synced, { timeout: 30_000 });
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
@@ -109,7 +95,7 @@ test('two workstations change the same section: the second operator sees both ve
   };
 
   workstation = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
-  await activateAndSignIn(page, first.file, first.code, 'nurlan', first.password, 'Токмок-пароль-2026');
+  await activateAndSignIn(page, workstation, first.file, first.code, 'nurlan', first.password, 'Токмок-пароль-2026');
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
   await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
   await fillPupil(page, 'Токтосунова', 'Айжан', '03.03.2014', '10303201400031');
@@ -119,7 +105,7 @@ test('two workstations change the same section: the second operator sees both ve
 
   other = await startWorkstation({ env: { LANG: 'ru_RU.UTF-8' } });
   const page2 = await context.newPage();
-  await activateAndSignIn(page2, second.file, second.code, 'zamira', second.password, 'Замира-пароль-2026', other);
+  await activateAndSignIn(page2, other, second.file, second.code, 'zamira', second.password, 'Замира-пароль-2026');
   await syncNow(page2);
   await page2.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
   await page2.locator('.record-list').getByRole('button', { name: 'Токтосунова Айжан' }).click();
