@@ -50,6 +50,12 @@ export const errorCodes = [
   'RECEIPT_NOT_FROM_SERVER',
   'RECEIPT_OTHER_WORKSTATION',
   'RECEIPT_UNKNOWN_PACKAGE',
+  'PROFILE_OUTDATED',
+  'KEYRING_TAMPERED',
+  'ACCESS_REMOVED',
+  'WORKSTATION_REISSUE',
+  'SESSION_REQUIRED',
+  'WORKSTATION_COPIED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

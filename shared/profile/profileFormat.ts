@@ -10,7 +10,8 @@ import { z } from 'zod';
  */
 
 export const PROFILE_FORMAT = 'bala-profile';
-export const PROFILE_VERSION = 1;
+/** 2: operators carry account public keys and server-signed statements, never a password hash (docs/security.md). */
+export const PROFILE_VERSION = 2;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const isoTime = z.iso.datetime({ offset: true });
@@ -55,9 +56,10 @@ export const profileBodySchema = z.object({
     tlsServerName: z.string().min(1),
     /**
      * The server's certificate (PEM): handover packages on removable media are encrypted to its
-     * key and receipts signed with it (docs/handover.md). Absent in profiles issued before.
+     * key and receipts signed with it (docs/handover.md); operators' statements are signed with
+     * it and the cache key escrowed to it (docs/security.md).
      */
-    certPem: z.string().includes('BEGIN CERTIFICATE').optional(),
+    certPem: z.string().includes('BEGIN CERTIFICATE'),
   }),
   /** The administrator's CA certificate (PEM): trusted for the server, and the profile's signer. */
   caCertPem: z.string().includes('BEGIN CERTIFICATE'),
@@ -75,14 +77,20 @@ export const profileBodySchema = z.object({
 });
 export type ProfileBody = z.infer<typeof profileBodySchema>;
 
-/** One operator allowed on the workstation, as the server knows them at issue time. */
+const base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+
+/**
+ * One operator allowed on the workstation, as the server knows them at issue time: the public
+ * halves of their account keys (the cache key is wrapped to wrapPub; see
+ * shared/serverApi/serverApi.ts, accountPublicSchema) and the server's signed statement of the
+ * account. Never the server's password hash, nor anything that opens the cache without the password.
+ */
 export const profileOperatorSchema = z.object({
   username: z.string().min(1),
   displayName: z.string().min(1),
   role: z.string().min(1),
-  /** The server's stored password hash: scrypt(password, kdf.salt) as base64, and its params. */
-  passwordHash: base64,
-  kdf: scryptParamsSchema,
+  account: z.object({ kdf: scryptParamsSchema, signPub: base64Key, wrapPub: base64Key }),
+  statement: z.object({ statement: base64, signature: base64 }),
   /** The account's validity end (Pack 1 §10.3: credentials for a limited period). */
   validUntil: isoTime,
   /** True while the password is the one the administrator generated. */

@@ -19,7 +19,28 @@ export const serverRoutes = {
    * was offline, sent as verifiers (the server never sees that password).
    */
   offlinePasswordChange: '/v1/session/offline-password-change',
+  /**
+   * POST resumeRequest: a new server session for an operator signed in on the workstation
+   * (offline at first), proven by a signature of their account key, never by a stored secret.
+   */
+  resume: '/v1/session/resume',
+  /** POST (session): ends the session (sign-out, lock). */
+  signOut: '/v1/session/sign-out',
+  /** POST cacheKeyRequest (session): the cache key escrowed to the server, for re-wrapping it. */
+  cacheKey: '/v1/session/cache-key',
+  /** GET: a signed statement for each operator of this workstation (disabled, reset, expired). */
+  operators: '/v1/workstation/operators',
 } as const;
+
+/**
+ * The header naming the operator's server session (docs/security.md). Pull, photos and push
+ * need one: the server takes the operator from it, never from the body.
+ */
+export const sessionHeader = 'x-bala-session';
+/** The header naming this data folder (one activation per issued profile). */
+export const installHeader = 'x-bala-install';
+/** The header naming the workstation's release (docs: versions in the field). */
+export const versionHeader = 'x-bala-version';
 
 export const workstationStatusSchema = z.object({
   workstationId: z.string(),
@@ -50,25 +71,96 @@ export const changePasswordRequestSchema = z.object({
   newPassword: z.string().min(1).max(256),
 });
 
-/** The server's answer after a password change: the new hash params for the workstation's verifier. */
-export const changePasswordResultSchema = z.object({ user: serverUserSchema });
-
-/** The answer to a sign-in the server accepts. */
-export const signInResultSchema = z.object({ user: serverUserSchema });
 
 const base64Hash = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+const base64 = z.string().max(20_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /**
- * The workstation's own password change, made offline: scrypt(current password, kdf the server
- * issued) proves the operator knew the password the server holds; the new verifier replaces it.
+ * An operator's account keys (docs/security.md): seed = scrypt(password, kdf.salt) with a salt
+ * of its own (not the server's password hash salt); an Ed25519 key (signs session resumes and
+ * offline password changes) and an X25519 key (the cache key is wrapped to it) derived from the
+ * seed by HKDF. Only the public halves leave the workstation: neither stands in for the password.
+ */
+export const accountPublicSchema = z.object({
+  kdf: scryptParamsSchema,
+  /** Raw Ed25519 public key, base64 (32 bytes). */
+  signPub: base64Hash,
+  /** Raw X25519 public key, base64 (32 bytes). */
+  wrapPub: base64Hash,
+});
+export type AccountPublic = z.infer<typeof accountPublicSchema>;
+
+/**
+ * What the server says of one operator of one workstation, signed with the server's key (its
+ * TLS certificate, which the profile carries): the workstation keeps it in its keyring, so a
+ * validity, a disabling or a password (credential) cannot be changed there by editing a file.
+ */
+export const accountStatementSchema = z.object({
+  workstationId: z.string(),
+  username: z.string(),
+  /** credentialIdOf(account): changes with every password change or reset. */
+  credentialId: z.string().regex(/^[0-9a-f]{32}$/),
+  validUntil: z.string(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  issuedAt: z.string(),
+});
+export type AccountStatement = z.infer<typeof accountStatementSchema>;
+
+/** statement: base64 of the statement's JSON bytes; signature: RSA-SHA256 by the server's key over them. */
+export const signedStatementSchema = z.object({ statement: base64, signature: base64 });
+export type SignedStatement = z.infer<typeof signedStatementSchema>;
+
+export const serverSessionSchema = z.object({
+  /** 256 random bits, base64url; the server keeps only its SHA-256. */
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  expiresAt: z.string(),
+});
+export type ServerSession = z.infer<typeof serverSessionSchema>;
+
+/** The answer to a sign-in (or a resume) the server accepts. */
+export const signInResultSchema = z.object({
+  user: serverUserSchema,
+  session: serverSessionSchema,
+  account: accountPublicSchema,
+  statement: signedStatementSchema,
+});
+export type SignInResult = z.infer<typeof signInResultSchema>;
+/** An online password change answers as a sign-in: the new account keys, statement and a session. */
+export const changePasswordResultSchema = signInResultSchema;
+
+/**
+ * Resume: the operator's Ed25519 signature over resumeMessage(...) (shared/serverApi/accountProofs.ts),
+ * `at` within five minutes of the server's clock; each signature is accepted once.
+ */
+export const resumeRequestSchema = z.object({
+  username: z.string().min(1).max(64),
+  at: z.iso.datetime({ offset: true }),
+  signature: base64,
+});
+export type ResumeRequest = z.infer<typeof resumeRequestSchema>;
+
+/**
+ * The workstation's own password change, made offline. Proven by a signature of the *current*
+ * account key over passwordChangeMessage(...): only someone who knew the current password can
+ * make it (a profile, a cache or the server's database cannot). Carries the new server hash
+ * (scrypt with a salt of its own) and the new account's public keys.
  */
 export const offlinePasswordChangeRequestSchema = z.object({
   username: z.string().min(1).max(64),
-  currentPasswordHash: base64Hash,
   newPasswordHash: base64Hash,
   newKdf: scryptParamsSchema,
+  newAccount: accountPublicSchema,
+  at: z.iso.datetime({ offset: true }),
+  signature: base64,
 });
 export type OfflinePasswordChangeRequest = z.infer<typeof offlinePasswordChangeRequestSchema>;
+
+export const cacheKeyRequestSchema = z.object({ escrow: base64 });
+export const cacheKeyResultSchema = z.object({ dataKey: base64 });
+
+export const operatorsResultSchema = z.object({ operators: z.array(z.object({ username: z.string(), statement: signedStatementSchema })) });
+export type OperatorsResult = z.infer<typeof operatorsResultSchema>;
 
 /**
  * Distinct refusals (issue: each a clear, distinct message). The TLS layer itself refuses a
@@ -92,6 +184,9 @@ export const serverErrorCodes = [
   'USER_NOT_ON_WORKSTATION',
   'PASSWORD_POLICY',
   'TOO_MANY_ATTEMPTS',
+  'SESSION_REQUIRED',
+  'ACCOUNT_KEYS_MISSING',
+  'WORKSTATION_COPIED',
   'INVALID_INPUT',
   'NOT_FOUND',
   'INTERNAL',

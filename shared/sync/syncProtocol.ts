@@ -72,7 +72,7 @@ export const changeOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({
     changeId: z.string(),
     outcome: z.literal('rejected'),
-    code: z.enum(['INVALID_VALUES', 'NOT_PERMITTED', 'OUT_OF_SCOPE', 'UNKNOWN_FORM', 'UNKNOWN_RECORD', 'CHANGE_ID_REUSED', 'UNKNOWN_AUTHOR']),
+    code: z.enum(['INVALID_VALUES', 'NOT_PERMITTED', 'OUT_OF_SCOPE', 'UNKNOWN_FORM', 'UNKNOWN_RECORD', 'CHANGE_ID_REUSED', 'UNKNOWN_AUTHOR', 'AUTHOR_NOT_ALLOWED']),
     problems: z.array(fieldProblem).max(500).default([]),
   }),
 ]);
@@ -91,7 +91,15 @@ export type PullRequest = z.infer<typeof pullRequestSchema>;
 export const pulledRecordSchema = z.object({
   id: z.string(),
   /** The agency holding the record (statistics count children per institution); absent from older servers. */
-  agency: z.object({ id: z.string().max(40), name: z.string().max(300) }).optional(),
+  agency: z
+    .object({
+      id: z.string().max(40),
+      name: z.string().max(300),
+      /** The holder's territory code and department: the workstation filters each operator's reads by them (docs/security.md). */
+      territory: z.string().max(40).optional(),
+      department: z.string().max(200).nullable().optional(),
+    })
+    .optional(),
   formId: z.string(),
   formVersion: z.number().int(),
   subjectId: z.string().nullable(),
@@ -112,6 +120,6 @@ export const pullResultSchema = z.object({
 });
 export type PullResult = z.infer<typeof pullResultSchema>;
 
-/** `operator`: whose reach decides which photos may be sent (absent: the workstation's own agency's). */
-export const blobRequestSchema = z.object({ ids: z.array(id).min(1).max(20), operator: z.string().min(1).max(64).optional() });
+/** Whose reach decides which photos may be sent is the session's operator (shared/serverApi: sessionHeader), never the body. */
+export const blobRequestSchema = z.object({ ids: z.array(id).min(1).max(20) });
 export const blobResultSchema = z.object({ blobs: z.array(blobUploadSchema) });
