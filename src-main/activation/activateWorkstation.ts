@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BalaError } from '../api/balaError';
 import { writeFileAtomic } from '../fsx/atomicWrite';
-import { kekFromPasswordHash, wrapKey } from '../security/keyWrap';
+import { credentialIdOf } from '../security/accountKeys';
+import { escrowToServer, wrapToAccount } from '../security/cacheWrap';
+import { verifyStatement } from '../session/operatorState';
 import { openCache } from '../store/cacheDatabase';
 import { Keyring, keyringFileName } from '../store/keyring';
 import type { OpenedProfile } from './profileReader';
@@ -29,22 +31,32 @@ export function activateWorkstation(dataDir: string, profile: OpenedProfile, now
   const staging = fs.mkdtempSync(path.join(dataDir, '.activation-'));
   const dataKey = crypto.randomBytes(32);
   try {
-    const keyring = Keyring.create(staging, body.workstation.id);
-    for (const operator of secret.operators) {
+    // Each operator's standing comes signed by the server; the cache key is wrapped to their
+    // account's public key (only their password opens it) and escrowed to the server.
+    const statements = secret.operators.map((operator) => {
+      const statement = verifyStatement(operator.statement, body.server.certPem);
+      const consistent =
+        statement !== null &&
+        statement.workstationId === body.workstation.id &&
+        statement.username.toLowerCase() === operator.username.toLowerCase() &&
+        statement.credentialId === credentialIdOf(operator.account);
+      if (!consistent || !issuedByCa(body.server.certPem, body.caCertPem)) throw new BalaError('PROFILE_TAMPERED');
+      return statement;
+    });
+    const keyring = Keyring.create(staging, body.workstation.id, escrowToServer(dataKey, body.server.certPem));
+    secret.operators.forEach((operator, index) => {
+      if (statements[index]?.disabled) return;
       const id = keyring.idOf(operator.username);
-      const kek = kekFromPasswordHash(Buffer.from(operator.passwordHash, 'base64'));
       keyring.upsert({
+        kind: 'account',
         id,
-        kdf: operator.kdf,
-        wrappedKey: wrapKey(dataKey, kek, keyring.aadFor(id)),
-        validUntil: operator.validUntil,
-        mustChangePassword: operator.mustChangePassword,
-        disabled: false,
+        kdf: operator.account.kdf,
+        credentialId: credentialIdOf(operator.account),
+        wrap: wrapToAccount(dataKey, operator.account.wrapPub, keyring.aadFor(id)),
         failedAttempts: 0,
         lockedUntil: null,
       });
-      kek.fill(0);
-    }
+    });
     keyring.save();
 
     const db = openCache(path.join(staging, cacheFileName), dataKey, { create: true });
@@ -69,8 +81,14 @@ export function activateWorkstation(dataDir: string, profile: OpenedProfile, now
           now.toISOString(),
           body.server.certPem ?? null,
         );
-        const addOperator = db.prepare('INSERT INTO operators (username, display_name, role) VALUES (?, ?, ?)');
-        for (const operator of secret.operators) addOperator.run(operator.username, operator.displayName, operator.role);
+        const addOperator = db.prepare(
+          `INSERT INTO operators (username, display_name, role, credential_id, valid_until, disabled, must_change_password, statement_at, legacy)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+        );
+        secret.operators.forEach((operator, index) => {
+          const statement = statements[index] as NonNullable<(typeof statements)[number]>;
+          addOperator.run(operator.username, operator.displayName, operator.role, statement.credentialId, statement.validUntil, statement.disabled ? 1 : 0, statement.mustChangePassword ? 1 : 0, statement.issuedAt);
+        });
         db.prepare('INSERT INTO audit_log (at, actor, action, details_json) VALUES (?, ?, ?, ?)').run(
           now.toISOString(),
           'activation',
@@ -102,6 +120,15 @@ export function activateWorkstation(dataDir: string, profile: OpenedProfile, now
   } finally {
     dataKey.fill(0);
     fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** The server certificate the profile names must be one the profile's CA issued. */
+function issuedByCa(serverCertPem: string, caCertPem: string): boolean {
+  try {
+    return new crypto.X509Certificate(serverCertPem).verify(new crypto.X509Certificate(caCertPem).publicKey);
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 import https from 'node:https';
 import type { z } from 'zod';
-import { serverErrorSchema, type ServerError } from '../../shared/serverApi/serverApi';
+import { installHeader, serverErrorSchema, sessionHeader, versionHeader, type ServerError } from '../../shared/serverApi/serverApi';
+import { appVersion } from '../appVersion';
 
 /** What the workstation needs to reach its server: from the profile, kept in the encrypted cache. */
 export interface ServerConnection {
@@ -9,6 +10,10 @@ export interface ServerConnection {
   caCertPem: string;
   clientKeyPem: string;
   clientCertPem: string;
+  /** This data folder's random id: the server admits one activation per issued profile. */
+  installId?: string;
+  /** The signed-in operator's server session (pull, photos and push need one). */
+  session?: string;
 }
 
 export type ServerAnswer<T> =
@@ -39,7 +44,12 @@ export function serverRequest<T>(
         key: connection.clientKeyPem,
         cert: connection.clientCertPem,
         servername: connection.tlsServerName,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          [versionHeader]: appVersion,
+          ...(connection.installId ? { [installHeader]: connection.installId } : {}),
+          ...(connection.session ? { [sessionHeader]: connection.session } : {}),
+        },
         timeout: timeoutMs,
       },
       (response) => {

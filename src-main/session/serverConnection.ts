@@ -1,5 +1,15 @@
+import crypto from 'node:crypto';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import type { ServerConnection } from '../serverLink/serverClient';
+
+/** This data folder's install id, made once (at activation, or on the first contact of an older cache). */
+function installId(db: CacheDatabase): string {
+  const row = db.prepare("SELECT value FROM sync_state WHERE key = 'installId'").get() as { value: string } | undefined;
+  if (row) return row.value;
+  const id = crypto.randomUUID();
+  db.prepare("INSERT INTO sync_state (key, value) VALUES ('installId', ?) ON CONFLICT (key) DO NOTHING").run(id);
+  return (db.prepare("SELECT value FROM sync_state WHERE key = 'installId'").get() as { value: string }).value;
+}
 
 /** The connection secrets, read from the encrypted cache (so only while someone is signed in). */
 export function serverConnectionFrom(db: CacheDatabase): ServerConnection {
@@ -13,5 +23,6 @@ export function serverConnectionFrom(db: CacheDatabase): ServerConnection {
     caCertPem: row.ca_cert_pem,
     clientKeyPem: row.client_key_pem,
     clientCertPem: row.client_cert_pem,
+    installId: installId(db),
   };
 }

@@ -1,25 +1,34 @@
 import path from 'node:path';
+import { z } from 'zod';
 import { formatDate } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/languages';
 import { passwordProblems } from '../../shared/profile/passwordPolicy';
-import type { ScryptParams } from '../../shared/profile/profileFormat';
-import { serverRoutes, serverUserSchema, type ServerError } from '../../shared/serverApi/serverApi';
+import { passwordChangeMessage, resumeMessage } from '../../shared/serverApi/accountProofs';
+import {
+  operatorsResultSchema,
+  serverRoutes,
+  signInResultSchema,
+  type OfflinePasswordChangeRequest,
+  type ServerError,
+  type SignInResult,
+} from '../../shared/serverApi/serverApi';
+import type { SessionStatus, SessionUser } from '../../shared/api/session';
 import { readIdentity } from '../activation/workstationIdentity';
 import { cacheFileName } from '../activation/activateWorkstation';
 import { BalaError } from '../api/balaError';
 import type { EventBus } from '../events/eventBus';
-import { kekFromPasswordHash, unwrapKey, wrapKey } from '../security/keyWrap';
+import { deriveAccountKeys, signMessage } from '../security/accountKeys';
+import { escrowToServer } from '../security/cacheWrap';
 import { newScryptParams, scryptHash } from '../security/scrypt';
 import { openCache, type CacheDatabase } from '../store/cacheDatabase';
 import { Keyring, type KeyringEntry } from '../store/keyring';
-import { serverRequest, type ServerAnswer } from '../serverLink/serverClient';
+import { serverRequest, type ServerAnswer, type ServerConnection } from '../serverLink/serverClient';
+import { adoptCredential, applyStatement, operatorRow, removeAccess, serverCertOf, verifyStatement } from './operatorState';
 import { serverConnectionFrom } from './serverConnection';
-import type { SessionStatus, SessionUser } from '../../shared/api/session';
-import { z } from 'zod';
+import { accountEntry, keysMatching, spendDecoy, unlockEntry, type SignKey } from './unlock';
 
 export const maxFailedAttempts = 5;
 export const lockoutMinutes = 15;
-export const offlinePasswordChangeRoute = serverRoutes.offlinePasswordChange;
 
 interface OpenSession {
   user: SessionUser;
@@ -30,6 +39,10 @@ interface OpenSession {
   serverNotice: { code: string; message: string } | null;
   /** Set when the server restricted this workstation to reading: the administrator's reason. */
   readOnlyReason?: string;
+  /** The operator's Ed25519 account key, in memory while signed in: resumes a server session (none for a legacy entry). */
+  signKey: SignKey | null;
+  /** The operator's server session (docs/security.md), memory only. */
+  server: { token: string; expiresAt: number } | null;
 }
 
 export interface SessionDeps {
@@ -42,7 +55,8 @@ export interface SessionDeps {
   describe: (code: string, params?: Record<string, string>) => string;
 }
 
-const userAnswer = z.object({ user: serverUserSchema });
+/** A live link to the server for the signed-in operator, or why there is none. */
+export type LiveConnection = { kind: 'ok'; connection: ServerConnection } | { kind: 'refused'; error: ServerError } | { kind: 'unreachable'; detail: string };
 
 /** Who is signed in at this workstation, holding the cache's key only while they are. */
 export class SessionService {
@@ -89,16 +103,14 @@ export class SessionService {
     const entry = keyring.find(username);
     const now = this.now();
     if (!entry) {
-      await scryptHash(password, newScryptParams()); // the same cost as a real attempt: no user-name probing by timing
+      await spendDecoy(password);
       throw new BalaError('WRONG_PASSWORD');
     }
     if (entry.lockedUntil && Date.parse(entry.lockedUntil) > now.getTime()) {
       throw new BalaError('ACCOUNT_LOCKED', { until: this.timeText(new Date(entry.lockedUntil)) });
     }
-    if (entry.disabled) throw new BalaError('ACCOUNT_DISABLED');
-
-    const dataKey = unwrapKey(entry.wrappedKey, kekFromPasswordHash(await scryptHash(password, entry.kdf)), keyring.aadFor(entry.id));
-    if (!dataKey) {
+    const unlocked = await unlockEntry(keyring, entry, password);
+    if (!unlocked) {
       const failedAttempts = entry.failedAttempts + 1;
       const locked = failedAttempts >= maxFailedAttempts;
       keyring.upsert({
@@ -109,30 +121,49 @@ export class SessionService {
       keyring.save();
       throw new BalaError('WRONG_PASSWORD');
     }
-    keyring.upsert({ ...entry, failedAttempts: 0, lockedUntil: null });
-    keyring.save();
-    if (Date.parse(entry.validUntil) < now.getTime()) {
-      dataKey.fill(0);
-      throw new BalaError('ACCOUNT_EXPIRED', { date: formatDate(new Date(entry.validUntil), this.deps.language()) });
+    const { dataKey, keys } = unlocked;
+    if (entry.failedAttempts > 0 || entry.lockedUntil) {
+      keyring.upsert({ ...entry, failedAttempts: 0, lockedUntil: null });
+      keyring.save();
     }
 
-    const db = openCache(path.join(this.deps.dataDir, cacheFileName), dataKey);
-    const operator = db.prepare('SELECT username, display_name, role FROM operators WHERE lower(username) = lower(?)').get(username) as
-      | { username: string; display_name: string; role: string }
-      | undefined;
-    const user: SessionUser = {
-      username: operator?.username ?? username,
-      displayName: operator?.display_name ?? username,
-      role: operator?.role ?? '',
-      validUntil: entry.validUntil,
-    };
-    const opened: OpenSession = { user, db, dataKey, mustChangePassword: entry.mustChangePassword, verifiedOnline: false, serverNotice: null };
+    let db: CacheDatabase;
     try {
-      await this.confirmOnline(opened, password, keyring);
+      db = openCache(path.join(this.deps.dataDir, cacheFileName), dataKey);
     } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+    const fail = (error: unknown): never => {
       db.close();
       dataKey.fill(0);
       throw error;
+    };
+    const operator = operatorRow(db, username);
+    if (!operator) return fail(new BalaError('KEYRING_TAMPERED'));
+    // The cache decides (docs/security.md): a wrap it does not name was restored or forged.
+    if (!this.admitted(entry, operator, db, keyring)) {
+      this.localAudit(db, operator.username, 'session.keyringRefused', {});
+      return fail(new BalaError('KEYRING_TAMPERED'));
+    }
+    const validUntil = operator.valid_until ?? (entry.kind === 'legacy' ? entry.validUntil : now.toISOString());
+    const opened: OpenSession = {
+      user: { username: operator.username, displayName: operator.display_name, role: operator.role, validUntil },
+      db,
+      dataKey,
+      mustChangePassword: entry.kind === 'legacy' ? entry.mustChangePassword : operator.must_change_password === 1,
+      verifiedOnline: false,
+      serverNotice: null,
+      signKey: keys?.signKey ?? null,
+      server: null,
+    };
+    try {
+      await this.confirmOnline(opened, password, keyring);
+    } catch (error) {
+      fail(error);
+    }
+    if (Date.parse(opened.user.validUntil) < now.getTime()) {
+      fail(new BalaError('ACCOUNT_EXPIRED', { date: formatDate(new Date(opened.user.validUntil), this.deps.language()) }));
     }
     this.session = opened;
     this.lockedUsername = null;
@@ -142,28 +173,81 @@ export class SessionService {
   }
 
   /**
-   * Asks the server, when it answers, whether this operator may still sign in: a password,
-   * disabling or expiry changed there takes effect now. Unreachable: offline sign-in stands.
+   * Whether the cache admits the entry that opened it. A version-2 entry must carry the
+   * credential the cache names for the operator; the previous one only while a local change
+   * waits — the change was cut before the keyring was written, so it is rolled back here.
    */
-  private async confirmOnline(opened: OpenSession, password: string, keyring: Keyring): Promise<void> {
-    const connection = serverConnectionFrom(opened.db);
-    await this.pushPendingPasswordChange(opened);
-    const answer = await serverRequest(connection, 'POST', serverRoutes.signIn, { username: opened.user.username, password }, userAnswer);
-    if (answer.kind === 'unreachable') return;
-    const entry = keyring.find(opened.user.username) as KeyringEntry;
-    if (answer.kind === 'ok') {
-      opened.verifiedOnline = true;
-      opened.user = { ...opened.user, validUntil: answer.value.user.validUntil, displayName: answer.value.user.displayName };
-      opened.mustChangePassword = answer.value.user.mustChangePassword;
-      keyring.upsert({ ...entry, validUntil: answer.value.user.validUntil, mustChangePassword: answer.value.user.mustChangePassword });
-      keyring.save();
-      return;
+  private admitted(entry: KeyringEntry, operator: NonNullable<ReturnType<typeof operatorRow>>, db: CacheDatabase, keyring: Keyring): boolean {
+    if (operator.disabled === 1) {
+      removeAccess(db, keyring, operator.username, 'disabled', this.now());
+      return false;
     }
-    this.applyRefusal(answer.error, entry, keyring, opened);
+    if (entry.kind === 'legacy') return operator.legacy === 1;
+    if (operator.credential_id === entry.credentialId) return true;
+    if (operator.previous_credential_id !== null && operator.previous_credential_id === entry.credentialId) {
+      db.prepare('DELETE FROM pending_password_changes WHERE username = ?').run(operator.username);
+      adoptCredential(db, operator.username, entry.credentialId, null);
+      return true;
+    }
+    return false;
   }
 
-  private applyRefusal(error: ServerError, entry: KeyringEntry, keyring: Keyring, opened: OpenSession): void {
+  /**
+   * Asks the server, when it answers, whether this operator may still sign in, and opens their
+   * server session: a password, a disabling or an expiry changed there takes effect now, and
+   * the other operators' standing is brought up to date. Unreachable: offline sign-in stands.
+   */
+  private async confirmOnline(opened: OpenSession, password: string, keyring: Keyring): Promise<void> {
+    const pending = await this.pushPendingPasswordChange(opened, keyring);
+    if (pending === 'unreachable') return;
+    let result: SignInResult;
+    if (pending === 'none') {
+      const answer = await serverRequest(this.connection(opened.db), 'POST', serverRoutes.signIn, { username: opened.user.username, password }, signInResultSchema);
+      if (answer.kind === 'unreachable') return;
+      if (answer.kind === 'refused') {
+        this.applyRefusal(answer.error, opened, keyring);
+        return;
+      }
+      result = answer.value;
+    } else {
+      result = pending;
+    }
+    await this.acceptSignIn(opened, result, keyring, password);
+    await this.refreshOperators(opened, keyring);
+  }
+
+  /**
+   * The server accepted the operator: its statement is applied, its session kept; a legacy
+   * entry, or one whose account the server derived anew, is re-wrapped to the account keys.
+   */
+  private async acceptSignIn(opened: OpenSession, result: SignInResult, keyring: Keyring, password: string | null): Promise<void> {
+    const serverCert = serverCertOf(opened.db);
+    const statement = serverCert ? verifyStatement(result.statement, serverCert) : null;
+    if (!statement || statement.username.toLowerCase() !== opened.user.username.toLowerCase()) {
+      if (!serverCert) throw new BalaError('WORKSTATION_REISSUE');
+      throw new BalaError('SERVER_REFUSED', { message: 'statement' });
+    }
+    const entry = keyring.find(opened.user.username);
+    if (password !== null && (!entry || entry.kind === 'legacy' || entry.credentialId !== statement.credentialId)) {
+      const keys = await keysMatching(password, result.account);
+      if (keys) {
+        keyring.upsert(accountEntry(keyring, opened.user.username, result.account, opened.dataKey));
+        if (!keyring.escrow && serverCert) keyring.setEscrow(escrowToServer(opened.dataKey, serverCert));
+        keyring.save();
+        adoptCredential(opened.db, opened.user.username, statement.credentialId, null);
+        opened.signKey = keys.signKey;
+      }
+    }
+    applyStatement(opened.db, keyring, statement, this.now());
+    opened.verifiedOnline = true;
+    opened.server = { token: result.session.token, expiresAt: Date.parse(result.session.expiresAt) };
+    opened.user = { ...opened.user, validUntil: result.user.validUntil, displayName: result.user.displayName, role: result.user.role };
+    opened.mustChangePassword = result.user.mustChangePassword;
+  }
+
+  private applyRefusal(error: ServerError, opened: OpenSession, keyring: Keyring): void {
     const reason = error.reason ?? '';
+    const { username } = opened.user;
     switch (error.code) {
       case 'WORKSTATION_SUSPENDED':
       case 'WORKSTATION_RESTRICTED':
@@ -174,82 +258,219 @@ export class SessionService {
       case 'WORKSTATION_REVOKED':
       case 'WORKSTATION_UNKNOWN':
         throw new BalaError('WORKSTATION_REVOKED', { reason });
+      case 'WORKSTATION_COPIED':
+        throw new BalaError('WORKSTATION_COPIED');
       case 'USER_DISABLED':
-        keyring.upsert({ ...entry, disabled: true });
-        keyring.save();
+        removeAccess(opened.db, keyring, username, 'disabled', this.now());
+        opened.db.prepare('UPDATE operators SET disabled = 1 WHERE username = ?').run(username);
         throw new BalaError('ACCOUNT_DISABLED');
       case 'USER_EXPIRED':
-        keyring.upsert({ ...entry, validUntil: this.now().toISOString() });
-        keyring.save();
+        opened.db.prepare('UPDATE operators SET valid_until = ? WHERE username = ?').run(this.now().toISOString(), username);
         throw new BalaError('ACCOUNT_EXPIRED', { date: formatDate(this.now(), this.deps.language()) });
       case 'USER_LOCKED':
         throw new BalaError('ACCOUNT_LOCKED', { until: error.retryAfter ? this.timeText(new Date(error.retryAfter)) : '' });
+      case 'USER_NOT_ON_WORKSTATION':
       case 'USER_UNKNOWN_OR_WRONG_PASSWORD':
-        // The server no longer accepts this password (reset or changed there): it stops working here too.
-        throw new BalaError('WRONG_PASSWORD');
+        // The password opened this cache, yet the server no longer accepts it (reset or changed
+        // elsewhere), or the account left this workstation: that wrap is destroyed now.
+        removeAccess(opened.db, keyring, username, error.code === 'USER_NOT_ON_WORKSTATION' ? 'notOnWorkstation' : 'credentialChanged', this.now());
+        throw new BalaError('ACCESS_REMOVED');
       default:
         throw new BalaError('SERVER_REFUSED', { message: error.message });
     }
   }
 
+  /** Brings every operator's standing on this workstation up to the server's signed word. */
+  private async refreshOperators(opened: OpenSession, keyring: Keyring): Promise<{ selfRemoved: boolean }> {
+    const serverCert = serverCertOf(opened.db);
+    if (!serverCert) return { selfRemoved: false };
+    const answer = await serverRequest(this.connection(opened.db), 'GET', serverRoutes.operators, undefined, operatorsResultSchema);
+    if (answer.kind !== 'ok') return { selfRemoved: false };
+    const listed = new Set<string>();
+    let selfRemoved = false;
+    for (const { statement: signed } of answer.value.operators) {
+      const statement = verifyStatement(signed, serverCert);
+      if (!statement) continue;
+      listed.add(statement.username.toLowerCase());
+      const { removed } = applyStatement(opened.db, keyring, statement, this.now());
+      if (removed && statement.username.toLowerCase() === opened.user.username.toLowerCase()) selfRemoved = true;
+    }
+    const local = opened.db.prepare('SELECT username FROM operators WHERE credential_id IS NOT NULL OR legacy = 1').all() as { username: string }[];
+    for (const { username } of local) {
+      if (listed.has(username.toLowerCase())) continue;
+      removeAccess(opened.db, keyring, username, 'notOnWorkstation', this.now());
+      if (username.toLowerCase() === opened.user.username.toLowerCase()) selfRemoved = true;
+    }
+    return { selfRemoved };
+  }
+
+  /**
+   * A connection carrying the signed-in operator's server session, resuming one (a signature of
+   * their account key) when there is none yet or it ran out. Sync uses it: offline work goes up
+   * under a live session of the operator who is signed in.
+   */
+  async liveConnection(): Promise<LiveConnection> {
+    const session = this.session;
+    if (!session) throw new BalaError('SIGNED_OUT');
+    const connection = this.connection(session.db);
+    if (session.server && session.server.expiresAt - 60_000 > this.now().getTime()) {
+      return { kind: 'ok', connection: { ...connection, session: session.server.token } };
+    }
+    return this.resume(session, connection);
+  }
+
+  /** The server refused a session (ended, expired there): the next call resumes a new one. */
+  dropServerSession(): void {
+    if (this.session) this.session.server = null;
+  }
+
+  /** After a sync cycle: the other operators' standing; this operator's own removal signs them out. */
+  async afterContact(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const keyring = this.keyring();
+    const { selfRemoved } = await this.refreshOperators(session, keyring);
+    if (selfRemoved && this.session === session) this.signOut();
+  }
+
+  private async resume(session: OpenSession, connection: ServerConnection): Promise<LiveConnection> {
+    if (!session.signKey) {
+      return { kind: 'refused', error: { code: 'SESSION_REQUIRED', message: this.deps.describe('errors.SESSION_REQUIRED') } };
+    }
+    const keyring = this.keyring();
+    const pending = await this.pushPendingPasswordChange(session, keyring);
+    if (pending === 'unreachable') return { kind: 'unreachable', detail: 'unreachable' };
+    let result: SignInResult;
+    if (pending === 'none') {
+      const at = this.now().toISOString();
+      const { username } = session.user;
+      const signature = signMessage(session.signKey, resumeMessage(keyring.workstationId, username, at));
+      const answer = await serverRequest(connection, 'POST', serverRoutes.resume, { username, at, signature }, signInResultSchema);
+      if (answer.kind !== 'ok') {
+        if (answer.kind === 'refused' && ['USER_DISABLED', 'USER_NOT_ON_WORKSTATION', 'USER_UNKNOWN_OR_WRONG_PASSWORD'].includes(answer.error.code)) {
+          removeAccess(session.db, keyring, username, answer.error.code, this.now());
+          this.signOut();
+        }
+        return answer;
+      }
+      result = answer.value;
+    } else {
+      result = pending;
+    }
+    await this.acceptSignIn(session, result, keyring, null);
+    return { kind: 'ok', connection: { ...connection, session: result.session.token } };
+  }
+
   async changePassword(currentPassword: string, newPassword: string): Promise<SessionStatus> {
     const session = this.session;
     if (!session) throw new BalaError('SIGNED_OUT');
-    const problems = passwordProblems(newPassword, session.user.username);
+    const { username } = session.user;
+    const problems = passwordProblems(newPassword, username);
     if (problems.length > 0) {
       throw new BalaError('PASSWORD_POLICY', {
         problems: problems.map((problem) => this.deps.describe(`passwordRules.${problem}`, { min: '10', max: '128' })).join('; '),
       });
     }
     const keyring = this.keyring();
-    const entry = keyring.find(session.user.username);
+    const entry = keyring.find(username);
     if (!entry) throw new BalaError('SIGNED_OUT');
-    const currentHash = await scryptHash(currentPassword, entry.kdf);
-    if (!unwrapKey(entry.wrappedKey, kekFromPasswordHash(currentHash), keyring.aadFor(entry.id))) throw new BalaError('WRONG_PASSWORD');
+    const unlocked = await unlockEntry(keyring, entry, currentPassword);
+    if (!unlocked) throw new BalaError('WRONG_PASSWORD');
+    unlocked.dataKey.fill(0);
 
-    const newKdf = newScryptParams();
-    const newHash = await scryptHash(newPassword, newKdf);
-    // Recorded first, so the server learns of the change even if this process dies right after.
-    session.db
-      .prepare(
-        // Two changes offline: the server still knows only the first "current" password, so that
-        // one is kept and only the new one replaced — else the queued change could never be verified.
-        `INSERT INTO pending_password_changes (username, current_hash, new_hash, new_kdf_json, changed_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (username) DO UPDATE SET new_hash = excluded.new_hash, new_kdf_json = excluded.new_kdf_json, changed_at = excluded.changed_at`,
-      )
-      .run(session.user.username, currentHash.toString('base64'), newHash.toString('base64'), JSON.stringify(newKdf), this.now().toISOString());
-    keyring.upsert({ ...entry, kdf: newKdf, wrappedKey: wrapKey(session.dataKey, kekFromPasswordHash(newHash), keyring.aadFor(entry.id)), mustChangePassword: false });
-    keyring.save();
+    // Online first: the server checks the current password itself and answers with the new account.
+    const online = await serverRequest(
+      this.connection(session.db),
+      'POST',
+      serverRoutes.changePassword,
+      { username, currentPassword, newPassword },
+      signInResultSchema,
+    );
+    if (online.kind === 'ok') {
+      await this.acceptSignIn(session, online.value, keyring, newPassword);
+    } else if (online.kind === 'refused') {
+      if (online.error.code === 'PASSWORD_POLICY') throw new BalaError('PASSWORD_POLICY', { problems: online.error.message });
+      this.applyRefusal(online.error, session, keyring);
+    } else {
+      if (!unlocked.keys || entry.kind !== 'account') throw new BalaError('WORKSTATION_REISSUE');
+      await this.changeOffline(session, keyring, entry.credentialId, unlocked.keys.signKey, newPassword);
+    }
     session.mustChangePassword = false;
-    this.audit('session.passwordChanged', {});
-    await this.pushPendingPasswordChange(session);
+    session.db.prepare('UPDATE operators SET must_change_password = 0 WHERE username = ?').run(username);
+    this.audit('session.passwordChanged', { online: online.kind === 'ok' });
     this.touch();
     return this.announce();
   }
 
-  /** Sends a password change made here to the server; kept for later when it does not answer. */
-  private async pushPendingPasswordChange(session: OpenSession): Promise<void> {
-    const pending = session.db.prepare('SELECT current_hash, new_hash, new_kdf_json FROM pending_password_changes WHERE username = ?').get(session.user.username) as
-      | { current_hash: string; new_hash: string; new_kdf_json: string }
+  /**
+   * A change while the server cannot be reached: the new account keys wrap the cache key now,
+   * and the server receives a request signed by the current account key (proof the operator knew
+   * the current password) at the next contact. Recorded in the cache first, then the keyring.
+   */
+  private async changeOffline(session: OpenSession, keyring: Keyring, currentCredential: string, currentSignKey: SignKey, newPassword: string): Promise<void> {
+    const { username } = session.user;
+    const newKdf = newScryptParams();
+    const newAccount = await deriveAccountKeys(newPassword, newScryptParams());
+    const unsigned: Omit<OfflinePasswordChangeRequest, 'signature'> = {
+      username,
+      newPasswordHash: (await scryptHash(newPassword, newKdf)).toString('base64'),
+      newKdf,
+      newAccount: newAccount.public,
+      at: this.now().toISOString(),
+    };
+    const signature = signMessage(currentSignKey, passwordChangeMessage(keyring.workstationId, unsigned));
+    const entry = accountEntry(keyring, username, newAccount.public, session.dataKey);
+    session.db.transaction(() => {
+      // Two changes offline: the second is signed by the first one's key, so the server, which
+      // knows only the password before both, checks them in order.
+      const waiting = session.db.prepare('SELECT request_json FROM pending_password_changes WHERE username = ? AND request_json IS NOT NULL').get(username) as
+        | { request_json: string }
+        | undefined;
+      const queue = waiting ? (JSON.parse(waiting.request_json) as OfflinePasswordChangeRequest[]) : [];
+      queue.push({ ...unsigned, signature });
+      session.db
+        .prepare(
+          `INSERT INTO pending_password_changes (username, current_hash, new_hash, new_kdf_json, changed_at, request_json, signature) VALUES (?, '', '', '', ?, ?, '')
+           ON CONFLICT (username) DO UPDATE SET changed_at = excluded.changed_at, request_json = excluded.request_json, signature = ''`,
+        )
+        .run(username, unsigned.at, JSON.stringify(queue));
+      const previous = waiting ? (operatorRow(session.db, username)?.previous_credential_id ?? currentCredential) : currentCredential;
+      adoptCredential(session.db, username, entry.credentialId, previous);
+    })();
+    keyring.upsert(entry);
+    keyring.save();
+    session.signKey = newAccount.signKey;
+    session.server = null;
+  }
+
+  /** Sends the password changes made here offline, in order; answers the server's new sign-in, or why not. */
+  private async pushPendingPasswordChange(session: OpenSession, keyring: Keyring): Promise<'none' | 'unreachable' | SignInResult> {
+    const { username } = session.user;
+    const pending = session.db.prepare('SELECT request_json FROM pending_password_changes WHERE username = ? AND request_json IS NOT NULL').get(username) as
+      | { request_json: string }
       | undefined;
-    if (!pending) return;
-    const answer: ServerAnswer<unknown> = await serverRequest(
-      serverConnectionFrom(session.db),
-      'POST',
-      offlinePasswordChangeRoute,
-      {
-        username: session.user.username,
-        currentPasswordHash: pending.current_hash,
-        newPasswordHash: pending.new_hash,
-        newKdf: JSON.parse(pending.new_kdf_json) as ScryptParams,
-      },
-      userAnswer,
-    );
-    if (answer.kind === 'ok') session.db.prepare('DELETE FROM pending_password_changes WHERE username = ?').run(session.user.username);
+    if (!pending) return 'none';
+    const queue = JSON.parse(pending.request_json) as OfflinePasswordChangeRequest[];
+    let last: SignInResult | null = null;
+    while (queue.length > 0) {
+      const answer: ServerAnswer<SignInResult> = await serverRequest(this.connection(session.db), 'POST', serverRoutes.offlinePasswordChange, queue[0], signInResultSchema);
+      if (answer.kind === 'unreachable') return 'unreachable';
+      if (answer.kind === 'refused') {
+        this.applyRefusal(answer.error, session, keyring);
+        return 'none';
+      }
+      queue.shift();
+      last = answer.value;
+      if (queue.length > 0) session.db.prepare('UPDATE pending_password_changes SET request_json = ? WHERE username = ?').run(JSON.stringify(queue), username);
+    }
+    session.db.prepare('DELETE FROM pending_password_changes WHERE username = ?').run(username);
+    session.db.prepare('UPDATE operators SET previous_credential_id = NULL WHERE username = ?').run(username);
+    return last ?? 'none';
   }
 
   signOut(): SessionStatus {
     if (this.session) this.audit('session.signedOut', {});
+    this.endServerSession();
     this.close();
     this.lockedUsername = null;
     return this.announce();
@@ -260,6 +481,7 @@ export class SessionService {
     if (!this.session) return this.status();
     const username = this.session.user.username;
     this.audit('session.locked', {});
+    this.endServerSession();
     this.close();
     this.lockedUsername = username;
     return this.announce();
@@ -279,7 +501,21 @@ export class SessionService {
     if (!this.session) return;
     this.session.db.close();
     this.session.dataKey.fill(0);
+    this.session.signKey = null;
     this.session = null;
+  }
+
+  /** Tells the server the session ended (best effort: it expires by itself anyway). */
+  private endServerSession(): void {
+    const session = this.session;
+    if (!session?.server) return;
+    const connection = { ...this.connection(session.db), session: session.server.token };
+    session.server = null;
+    void serverRequest(connection, 'POST', serverRoutes.signOut, {}, z.unknown(), 3_000);
+  }
+
+  private connection(db: CacheDatabase): ServerConnection {
+    return serverConnectionFrom(db);
   }
 
   private keyring(): Keyring {
@@ -289,9 +525,11 @@ export class SessionService {
   }
 
   private audit(action: string, details: Record<string, unknown>): void {
-    this.session?.db
-      .prepare('INSERT INTO audit_log (at, actor, action, details_json) VALUES (?, ?, ?, ?)')
-      .run(this.now().toISOString(), this.session.user.username, action, JSON.stringify(details));
+    if (this.session) this.localAudit(this.session.db, this.session.user.username, action, details);
+  }
+
+  private localAudit(db: CacheDatabase, actor: string, action: string, details: Record<string, unknown>): void {
+    db.prepare('INSERT INTO audit_log (at, actor, action, details_json) VALUES (?, ?, ?, ?)').run(this.now().toISOString(), actor, action, JSON.stringify(details));
   }
 
   private announce(): SessionStatus {

@@ -3,7 +3,6 @@ import type { PackDef } from '../../shared/forms/packTypes';
 import { isErrorCode } from '../../shared/api/errorCodes';
 import type { EventBus } from '../events/eventBus';
 import type { SessionService } from '../session/sessionService';
-import { serverConnectionFrom } from '../session/serverConnection';
 import { Outbox } from './outbox';
 import { pullChanges } from './pullChanges';
 import { pushOutbox } from './pushOutbox';
@@ -99,7 +98,9 @@ export class SyncService {
     syncState.set(db, 'lastAttemptAt', this.now().toISOString());
     let problem: SyncStatus['problem'] = null;
     try {
-      const connection = serverConnectionFrom(db);
+      const link = await this.deps.session.liveConnection();
+      if (link.kind !== 'ok') throw new SyncStop(link);
+      const { connection } = link;
       try {
         await pushOutbox(db, connection, this.deps.packs, (progress) => this.set({ ...this.phase, progress: { phase: 'push', ...progress } }));
       } catch (error) {
@@ -114,8 +115,12 @@ export class SyncService {
       this.failures = 0;
       this.set({ state: problem ? 'refused' : 'idle', problem, progress: null, nextAttemptAt: null });
       this.schedule(this.deps.intervalMs ?? 30_000);
+      // Every contact brings the operators' standing up to date (a disabled or reset account loses its wrap).
+      await this.deps.session.afterContact();
     } catch (error) {
       if (!(error instanceof SyncStop)) throw error;
+      // The server ended or forgot the session: the next attempt resumes a new one.
+      if (error.answer.kind === 'refused' && error.answer.error.code === 'SESSION_REQUIRED') this.deps.session.dropServerSession();
       this.failures += 1;
       const wait = Math.min(longestRetryMs, firstRetryMs * 2 ** (this.failures - 1));
       this.set({ state: error.answer.kind === 'unreachable' ? 'offline' : 'refused', problem: this.describeStop(error), progress: null, nextAttemptAt: null });

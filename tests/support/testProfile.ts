@@ -9,6 +9,8 @@ import {
   type ProfileSecret,
 } from '../../shared/profile/profileFormat';
 import { newScryptParams, scryptHash } from '../../src-main/security/scrypt';
+import { credentialIdOf, deriveAccountKeys } from '../../src-main/security/accountKeys';
+import type { AccountStatement, SignedStatement } from '../../shared/serverApi/serverApi';
 
 export interface TestOperator {
   username: string;
@@ -24,6 +26,15 @@ export interface TestProfile {
   code: string;
   body: ProfileBody;
   caKeyPem: string;
+  /** The stand-in server's key: signs operators' statements (tests sign later ones with it). */
+  serverKeyPem: string;
+  serverCertPem: string;
+}
+
+/** A statement of the server, signed as src-server does (RSA-SHA256 over the exact JSON bytes). */
+export function signTestStatement(statement: AccountStatement, serverKeyPem: string): SignedStatement {
+  const bytes = Buffer.from(JSON.stringify(statement), 'utf8');
+  return { statement: bytes.toString('base64'), signature: crypto.sign('sha256', bytes, serverKeyPem).toString('base64') };
 }
 
 function certificate(subjectCn: string, publicKeyPem: string, issuerCn: string, signerKeyPem: string, isCa: boolean): string {
@@ -59,18 +70,26 @@ export async function issueTestProfile(options: {
   const client = rsaPair();
   const workstationId = options.workstationId ?? `ws-${crypto.randomBytes(4).toString('hex')}`;
   const clientCertPem = certificate(workstationId, client.publicKey, 'Bala test CA', ca.privateKey, false);
+  const server = rsaPair();
+  const serverCertPem = certificate('localhost', server.publicKey, 'Bala test CA', ca.privateKey, false);
 
   const operators = await Promise.all(
     options.operators.map(async (operator) => {
-      const kdf = newScryptParams();
+      const account = (await deriveAccountKeys(operator.password, newScryptParams())).public;
+      const validUntil = operator.validUntil ?? new Date(Date.now() + 30 * 86_400_000).toISOString();
+      const mustChangePassword = operator.mustChangePassword ?? true;
+      const statement = signTestStatement(
+        { workstationId, username: operator.username, credentialId: credentialIdOf(account), validUntil, disabled: false, mustChangePassword, issuedAt: new Date().toISOString() },
+        server.privateKey,
+      );
       return {
         username: operator.username,
         displayName: operator.displayName ?? operator.username,
         role: operator.role ?? 'data_holder',
-        passwordHash: (await scryptHash(operator.password, kdf)).toString('base64'),
-        kdf,
-        validUntil: operator.validUntil ?? new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        mustChangePassword: operator.mustChangePassword ?? true,
+        account,
+        statement,
+        validUntil,
+        mustChangePassword,
       };
     }),
   );
@@ -91,7 +110,7 @@ export async function issueTestProfile(options: {
     ...partial,
     issuedAt: new Date().toISOString(),
     expiresAt: options.expiresAt ?? new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    server: { url: options.serverUrl ?? 'https://127.0.0.1:9/', tlsServerName: 'localhost' },
+    server: { url: options.serverUrl ?? 'https://127.0.0.1:9/', tlsServerName: 'localhost', certPem: serverCertPem },
     caCertPem,
     agency: { id: 'agency-1', name: options.agencyName ?? 'Test agency', kind: 'childrens_home', country: 'KG', territory: '41711' },
     scope: { country: 'KG', territory: '41711', agencyId: 'agency-1' },
@@ -108,5 +127,5 @@ export async function issueTestProfile(options: {
   const file = Buffer.from(
     JSON.stringify({ format: PROFILE_FORMAT, version: PROFILE_VERSION, body: bodyBytes.toString('base64'), signature: signature.toString('base64') }),
   );
-  return { file, code, body, caKeyPem: ca.privateKey };
+  return { file, code, body, caKeyPem: ca.privateKey, serverKeyPem: server.privateKey, serverCertPem };
 }

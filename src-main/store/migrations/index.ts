@@ -4,6 +4,8 @@ import { migration003 } from './003_record_subjects';
 import { migration004 } from './004_sync';
 import { migration005 } from './005_report_facts';
 import { migration006 } from './006_handover';
+import { migration008 } from './008_operator_state';
+import { migration007 } from './007_agencies';
 
 /** Numbered migrations of the workstation cache, applied in order; never edit a shipped one. */
 export const cacheMigrations: readonly { version: number; name: string; sql: string }[] = [
@@ -13,4 +15,6 @@ export const cacheMigrations: readonly { version: number; name: string; sql: str
   { version: 4, name: '004_sync', sql: migration004 },
   { version: 5, name: '005_report_facts', sql: migration005 },
   { version: 6, name: '006_handover', sql: migration006 },
+  { version: 7, name: '007_agencies', sql: migration007 },
+  { version: 8, name: '008_operator_state', sql: migration008 },
 ];
