@@ -77,6 +77,14 @@ export function createBackend(options: BackendOptions): Backend {
   });
 
   const printSpool = new PrintSpool();
+  // Nothing printed outlives the session: sign-out, lock and idle lock empty the spool (zeroed).
+  let printedFor: string | null = null;
+  const unsubscribePrint = events.subscribe((event) => {
+    if (event.name !== 'session.changed') return;
+    const now = event.payload.state === 'signedIn' ? event.payload.user.username : null;
+    if (now === null || now !== printedFor) printSpool.clear();
+    printedFor = now;
+  });
   const ctx: BackendContext = {
     dataDir: options.dataDir,
     mode: options.mode,
@@ -104,6 +112,7 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     close: () => {
       sync.close();
+      unsubscribePrint();
       printSpool.clear();
       session.close();
       return Promise.resolve();

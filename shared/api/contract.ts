@@ -3,7 +3,7 @@ import { operation, type OperationDef } from './operation';
 import type { AppInfo } from './appInfo';
 import { reportInputs, type CriteriaSearchView, type ReportFile, type ReportRunView, type ReportSummary } from './reports';
 import { recordInputs, type AlertView, type DraftView, type DuplicateCandidate, type HistoryView, type PhotoValue, type RecordSummary, type RecordView } from './records';
-import { printInputs, type CopyVerification, type OpenedDocument, type PrintedDocument } from './print';
+import { printInputs, type CopyVerification, type DocumentLink, type OpenedDocument, type PrintedDocument } from './print';
 import type { SessionStatus } from './session';
 import { syncInputs, type SyncIssueView, type SyncStatus } from './sync';
 import { handoverInputs, type DriveView, type HandoverExportResult, type HandoverReceiptResult, type HandoverStatus } from './handover';
@@ -111,6 +111,10 @@ export const contract = {
   'print.open': operation<OpenedDocument>()({
     input: printInputs.open,
     summary: "Paper copies for printing: the desktop opens its preview window; browser mode answers the address of the PDF for the browser's viewer.",
+  }),
+  'print.link': operation<DocumentLink>()({
+    input: printInputs.link,
+    summary: 'Browser mode: a fresh single-use address of a document print.open holds (open again, save), valid for a minute; gone after sign-out or lock.',
   }),
   'handover.status': operation<HandoverStatus>()({ input: noInput, summary: 'Changes waiting, packages on a carrier awaiting their receipt and since when, the last receipt.' }),
   'handover.drives': operation<DriveView[]>()({ input: noInput, summary: 'Removable drives mounted now (USB sticks, SD cards), with their free space.' }),

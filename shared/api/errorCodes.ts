@@ -56,6 +56,7 @@ export const errorCodes = [
   'WORKSTATION_REISSUE',
   'SESSION_REQUIRED',
   'WORKSTATION_COPIED',
+  'PROFILE_UNTRUSTED_CA',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -21,7 +21,10 @@ export interface PrintedDocument {
 /** A document held in memory for the browser's viewer or Electron's preview window. */
 export interface OpenedDocument {
   documentId: string;
-  /** Where the page opens it in browser mode; null when the desktop shell opened its own preview. */
+  /**
+   * Where the page opens it in browser mode — once: the address carries a single-use ticket
+   * (print.link answers another); null when the desktop shell opened its own preview.
+   */
   url: string | null;
   cards: number;
   pages: number;
@@ -70,4 +73,10 @@ export const printInputs = {
     .refine((input) => (input.recordIds === undefined) !== (input.formId === undefined), { message: 'recordIds or formId', path: ['recordIds'] }),
   open: z.object({ recordIds: z.array(id).min(1).max(maxCardsPerDocument), language, headName, jobId: z.string().min(1).max(64).optional() }).strict(),
   verify: z.object({ code: z.string().min(1).max(200) }).strict(),
+  link: z.object({ documentId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
 };
+
+/** A fresh address of a document held for the browser's viewer: it opens once, within a minute. */
+export interface DocumentLink {
+  url: string;
+}

@@ -5,10 +5,11 @@ import { readIdentity } from '../activation/workstationIdentity';
 import { verifyCopy } from '../print/copyVerification';
 import { printRecords, type PrintResult } from '../print/printService';
 import { RecordStore } from '../records/recordStore';
+import { BalaError } from './balaError';
 import type { BackendContext, DomainHandlers } from './handlers';
 
-/** The browser server serves spooled PDFs here (one unguessable id per document). */
-export const printDocumentPath = (documentId: string) => `/print/${documentId}.pdf`;
+/** The browser server serves spooled PDFs here: one unguessable id per document, one single-use ticket per opening. */
+export const printDocumentPath = (documentId: string, ticket: string) => `/print/${documentId}.pdf?ticket=${ticket}`;
 
 async function run(ctx: BackendContext, recordIds: readonly string[], options: { language?: Language | undefined; headName?: string | undefined; jobId?: string | undefined }): Promise<PrintResult> {
   const { db, username, role } = ctx.session.work('read');
@@ -50,7 +51,14 @@ export const printHandlers: DomainHandlers<'print'> = {
       ctx.showPrintPreview(documentId, fileName);
       return { ...opened, url: null };
     }
-    return { ...opened, url: printDocumentPath(documentId) };
+    return { ...opened, url: printDocumentPath(documentId, ctx.printSpool.ticket(documentId) ?? '') };
+  },
+  'print.link': ({ documentId }, ctx) => {
+    // Only the operator who is signed in now reaches this (the spool is emptied on sign-out and lock).
+    ctx.session.work('read');
+    const ticket = ctx.printSpool.ticket(documentId);
+    if (ticket === null) throw new BalaError('NOT_FOUND');
+    return { url: printDocumentPath(documentId, ticket) };
   },
   'print.verify': ({ code }, ctx) => {
     const { db, username } = ctx.session.work('read');

@@ -57,15 +57,18 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   const opened = page.waitForResponse((response) => response.url().endsWith('/api/call/print.open'));
   const tab = page.context().waitForEvent('page');
   await panel.getByRole('button', { name: ru.print.print, exact: true }).click();
-  const answer = (await (await opened).json()) as { ok: boolean; value: { url: string; stamps: { code: string; recordId: string }[] } };
+  const answer = (await (await opened).json()) as { ok: boolean; value: { url: string; documentId: string; stamps: { code: string; recordId: string }[] } };
   expect(answer.ok).toBe(true);
   await tab;
   await expect(panel.getByText(ru.print.ready.replace('{{cards}}', '1').replace('{{pages}}', '2'))).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'print-panel-ru.png'), fullPage: true });
 
-  // The tab's address serves the PDF itself, from memory, never cached.
-  const pdf = await request.get(`${ws.origin}${answer.value.url}`);
+  // The tab used up its address's single-use ticket: the same address opens nothing now.
+  expect((await request.get(`${ws.origin}${answer.value.url}`)).status()).toBe(404);
+  // A fresh address (print.link, as "Open again" asks it, with the run's token) serves the PDF itself, from memory, never cached.
+  const link = await api<{ url: string }>(request, ws, 'print.link', { documentId: answer.value.documentId });
+  const pdf = await request.get(`${ws.origin}${link.url}`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect(pdf.headers()['cache-control']).toBe('no-store');
@@ -105,10 +108,11 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   await page.getByLabel(ru.print.selectAll).check();
   const batchOpened = page.waitForResponse((response) => response.url().endsWith('/api/call/print.open'));
   await page.getByRole('button', { name: ru.print.printSelected.replace('{{count}}', '2') }).click();
-  const batch = (await (await batchOpened).json()) as { ok: boolean; value: { cards: number; url: string } };
+  const batch = (await (await batchOpened).json()) as { ok: boolean; value: { cards: number; url: string; documentId: string } };
   expect(batch).toMatchObject({ ok: true, value: { cards: 2 } });
   await expect(page.getByText(ru.print.ready.replace('{{cards}}', '2').replace('{{pages}}', '4'))).toBeVisible();
-  const both = execFileSync('pdftotext', ['-', '-'], { input: await (await request.get(`${ws.origin}${batch.value.url}`)).body(), encoding: 'utf8' });
+  const batchLink = await api<{ url: string }>(request, ws, 'print.link', { documentId: batch.value.documentId });
+  const both = execFileSync('pdftotext', ['-', '-'], { input: await (await request.get(`${ws.origin}${batchLink.url}`)).body(), encoding: 'utf8' });
   expect(both).toContain('Бекова Нурай');
   expect(both).toContain('Үмөтбекова Айзирек');
 });

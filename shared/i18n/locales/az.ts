@@ -89,6 +89,7 @@ export const az = {
     WORKSTATION_COPIED: 'Bu məlumat qovluğu surətdir: mərkəzi server bu profilin başqa aktivləşdirilməsini tanıyır. Administratordan yeni profil istəyin.',
     PROFILE_UNREADABLE: 'Bu fayl Bala qoşulma profili deyil və ya zədələnib.',
     PROFILE_TAMPERED: 'Qoşulma profili dəyişdirilib: imza uyğun gəlmir. Administratordan yenisini istəyin.',
+    PROFILE_UNTRUSTED_CA: 'Qoşulma profili başqa sertifikat mərkəzi tərəfindən verilib (barmaq izi {{fingerprint}}), bu quraşdırmanın etibar etdiyi mərkəz deyil. Administratordan mərkəzi serverinizin profilini istəyin.',
     PROFILE_EXPIRED: 'Qoşulma profilinin müddəti {{date}} tarixində bitib. Administratordan yenisini istəyin.',
     ACTIVATION_CODE_FORMAT: 'Aktivləşdirmə kodu 20 hərf və rəqəmdən ibarətdir: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'Aktivləşdirmə kodu bu profilə uyğun gəlmir. Yoxlayın və yenidən daxil edin.',

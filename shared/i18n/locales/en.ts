@@ -88,6 +88,7 @@ export const en = {
     WORKSTATION_COPIED: 'This data folder is a copy: the central server knows another activation of this profile. Ask the administrator for a new profile.',
     PROFILE_UNREADABLE: 'This file is not a Bala connection profile, or it is damaged.',
     PROFILE_TAMPERED: 'The connection profile has been altered: its signature does not match. Ask the administrator for a new one.',
+    PROFILE_UNTRUSTED_CA: 'The connection profile was issued by another certification authority (fingerprint {{fingerprint}}), not the one this installation trusts. Ask the administrator for a profile from your central server.',
     PROFILE_EXPIRED: 'The connection profile expired on {{date}}. Ask the administrator for a new one.',
     ACTIVATION_CODE_FORMAT: 'An activation code has 20 letters and digits: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'The activation code does not match this profile. Check it and type it again.',

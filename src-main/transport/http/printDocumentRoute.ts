@@ -14,16 +14,19 @@ export function printDocumentHeaders(fileName: string): Record<string, string> {
 }
 
 /**
- * `GET /print/<id>.pdf`: a paper copy the page asked for (print.open), served from memory to the
- * browser's PDF viewer, where the operator prints or saves it. The unguessable id is the
- * capability — a new tab cannot carry the API token — and the page's CSP is left off: its
- * `object-src 'none'` would stop the viewer.
+ * `GET /print/<id>.pdf?ticket=…`: a paper copy the page asked for (print.open, print.link), served
+ * from memory to the browser's PDF viewer, where the operator prints or saves it. A new tab cannot
+ * carry the API token, so the page asks the API — token required — for a single-use ticket that
+ * expires within a minute; without a live ticket for that document the answer is 404, the same as
+ * for an unknown id (no oracle). The spool is emptied on sign-out and lock, so nothing printed
+ * survives the session. The page's CSP is left off: its `object-src 'none'` would stop the viewer.
  */
 export function registerPrintDocumentRoute(app: FastifyInstance, spool: PrintSpool): void {
   app.get('/print/:file', (request, reply) => {
     const { file } = request.params as { file: string };
+    const { ticket } = request.query as { ticket?: unknown };
     const match = /^([0-9a-f]{32})\.pdf$/.exec(file);
-    const found = match?.[1] ? spool.get(match[1]) : null;
+    const found = match?.[1] && typeof ticket === 'string' && /^[A-Za-z0-9_-]{43}$/.test(ticket) ? spool.redeem(match[1], ticket) : null;
     if (!found) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     reply.removeHeader('content-security-policy');
     reply.removeHeader('x-frame-options');

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultLanguage, isLanguage, languages, nativeLanguageNames, type Language } from '../../../shared/i18n/languages';
-import { usePrintMutation, usePrintProgress } from './mutations';
+import { useDocumentAgain, usePrintMutation, usePrintProgress } from './mutations';
 
 interface PrintPanelProps {
   recordIds: string[];
@@ -27,6 +27,7 @@ export function PrintPanel({ recordIds, undelivered = false, actionLabel }: Prin
   const [headName, setHeadName] = useState(lastHeadName);
   const [jobId, setJobId] = useState(newJobId);
   const print = usePrintMutation();
+  const again = useDocumentAgain();
   const progress = usePrintProgress(jobId);
   const languageId = useId();
   const headId = useId();
@@ -93,13 +94,20 @@ export function PrintPanel({ recordIds, undelivered = false, actionLabel }: Prin
           </p>
           {outcome.document.url ? (
             <p className="actions">
-              <a href={outcome.document.url} target="_blank" rel="noreferrer">
+              <button type="button" className="link-button" disabled={again.isPending} onClick={() => again.mutate({ documentId: outcome.document.documentId, download: false })}>
                 {t('print.openAgain')}
-              </a>
-              <a href={outcome.document.url} download>
+              </button>
+              <button type="button" className="link-button" disabled={again.isPending} onClick={() => again.mutate({ documentId: outcome.document.documentId, download: true })}>
                 {t('print.savePdf')}
-              </a>
+              </button>
             </p>
+          ) : null}
+          {again.error ? (
+            <p className="error" role="alert">
+              {again.error.message}
+            </p>
+          ) : again.data === 'blocked' ? (
+            <p className="error">{t('print.popupBlocked')}</p>
           ) : null}
         </div>
       ) : null}

@@ -39,6 +39,26 @@ export function usePrintMutation() {
   });
 }
 
+/**
+ * Browser mode: the document again, in a new tab or as a download. Each opening needs a fresh
+ * single-use address (print.link, the run's token required); the one used before opens nothing.
+ */
+export function useDocumentAgain() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: async ({ documentId, download }: { documentId: string; download: boolean }): Promise<'tab' | 'blocked' | 'download'> => {
+      const { url } = await unwrap(client.call('print.link', { documentId }));
+      if (!download) return window.open(url, '_blank') ? 'tab' : 'blocked';
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = '';
+      anchor.rel = 'noreferrer';
+      anchor.click();
+      return 'download';
+    },
+  });
+}
+
 /** The backend's progress events for one print job. */
 export function usePrintProgress(jobId: string): PrintProgress | null {
   const client = useClient();

@@ -84,7 +84,7 @@ describe('bala verify through the API', () => {
     const card = await client.call('print.card', { recordId: pupil.id });
     expect(card.ok && opened.ok).toBe(true);
     if (!opened.ok) return;
-    expect(opened.value.url).toBe(`/print/${opened.value.documentId}.pdf`);
+    expect(opened.value.url).toMatch(new RegExp(`^/print/${opened.value.documentId}\\.pdf\\?ticket=[A-Za-z0-9_-]{43}$`));
     const held = backend.ctx.printSpool.get(opened.value.documentId);
     expect(Buffer.from(held?.pdf ?? []).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
