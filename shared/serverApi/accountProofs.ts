@@ -24,3 +24,10 @@ export const passwordChangeMessage = (workstationId: string, request: Omit<Offli
 
 /** How far a signed `at` may stand from the server's clock. */
 export const proofWindowMs = 5 * 60_000;
+
+/**
+ * The RSA-OAEP (SHA-256) label of a cache key escrowed to the server's key (serverRoutes.cacheKey):
+ * binds the escrow to its workstation, so an operator with a session on one workstation cannot
+ * have the server unwrap the escrow copied from another workstation's data folder.
+ */
+export const cacheEscrowLabel = (workstationId: string): string => `bala-cache-escrow:v1:${workstationId}`;

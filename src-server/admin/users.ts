@@ -2,7 +2,10 @@ import { registryPacks } from '../../shared/packs';
 import type { ScryptParams } from '../../shared/profile/profileFormat';
 import { sqlState, uniqueViolation, type SqlRunner } from '../db/sql';
 import { newOperatorPassword } from '../security/generatedSecrets';
-import { hashPassword } from '../security/passwordHash';
+import { deriveAccountKeys } from '../security/accountKeys';
+import type { AccountColumns } from '../security/accountStatements';
+import { hashPassword, newScryptParams, type StoredPassword } from '../security/passwordHash';
+import type { AccountPublic } from '../../shared/serverApi/serverApi';
 import type { AdminContext } from './adminContext';
 import { AdminError, parseInput } from './adminError';
 import { addUserInput, disableUserInput, listUsersInput, usernameInput } from './adminInputs';
@@ -21,7 +24,7 @@ export interface UserView {
   mustChangePassword: boolean;
 }
 
-export interface UserRow {
+export interface UserRow extends AccountColumns {
   username: string;
   display_name: string;
   agency_id: string;
@@ -37,7 +40,24 @@ export interface UserRow {
 }
 
 export const userColumns =
-  'username, display_name, agency_id, role, password_hash, kdf, valid_until, disabled, disabled_reason, failed_attempts, locked_until, must_change_password';
+  'username, display_name, agency_id, role, password_hash, kdf, valid_until, disabled, disabled_reason, failed_attempts, locked_until, must_change_password, account_kdf, sign_pub, wrap_pub';
+
+/** What a password becomes on the server: its hash (own salt) and the public halves of its account keys (another salt). */
+export interface NewCredential {
+  stored: StoredPassword;
+  account: AccountPublic;
+}
+
+export async function newCredential(password: string): Promise<NewCredential> {
+  const stored = await hashPassword(password);
+  const keys = await deriveAccountKeys(password, newScryptParams());
+  return { stored, account: keys.public };
+}
+
+/** Ends every live server session of a user (a reset, a disabling, a password change elsewhere). */
+export async function endUserSessions(db: SqlRunner, username: string, now: Date): Promise<void> {
+  await db.query('UPDATE operator_sessions SET ended_at = $2 WHERE username = $1 AND ended_at IS NULL', [username, now]);
+}
 
 export const userView = (row: UserRow): UserView => ({
   username: row.username,
@@ -81,15 +101,27 @@ export async function addUser(ctx: AdminContext, input: unknown): Promise<Issued
   const request = parseInput(addUserInput, input);
   checkRole(request.role);
   const password = newOperatorPassword(request.username);
-  const stored = await hashPassword(password);
+  const { stored, account } = await newCredential(password);
   const now = ctx.now();
   try {
     return await ctx.db.transaction(async (tx) => {
       const agency = await findAgency(tx, request.agency);
       const { rows } = await tx.query<UserRow>(
-        `INSERT INTO users (username, display_name, agency_id, role, password_hash, kdf, valid_until, must_change_password, password_changed_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, true, $8, $8) RETURNING ${userColumns}`,
-        [request.username, request.displayName ?? request.username, agency.id, request.role, stored.hash, JSON.stringify(stored.kdf), new Date(now.getTime() + request.validDays * day), now],
+        `INSERT INTO users (username, display_name, agency_id, role, password_hash, kdf, valid_until, must_change_password, password_changed_at, created_at, account_kdf, sign_pub, wrap_pub)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, true, $8, $8, $9::jsonb, $10, $11) RETURNING ${userColumns}`,
+        [
+          request.username,
+          request.displayName ?? request.username,
+          agency.id,
+          request.role,
+          stored.hash,
+          JSON.stringify(stored.kdf),
+          new Date(now.getTime() + request.validDays * day),
+          now,
+          JSON.stringify(account.kdf),
+          account.signPub,
+          account.wrapPub,
+        ],
       );
       const user = userView(rows[0] as UserRow);
       await appendAudit(tx, { actor: ctx.actor, action: 'user.add', target: user.username, details: { agency: agency.id, role: user.role, validUntil: user.validUntil } }, now);
@@ -101,19 +133,25 @@ export async function addUser(ctx: AdminContext, input: unknown): Promise<Issued
   }
 }
 
-/** `user reset-password`: a new generated password, to be changed at the next sign-in; the lock is lifted. */
+/**
+ * `user reset-password`: a new generated password, to be changed at the next sign-in; the lock is
+ * lifted; new account keys (the old password stops opening anything at the workstations' next
+ * contact) and the account's server sessions end.
+ */
 export async function resetPassword(ctx: AdminContext, input: unknown): Promise<IssuedPassword> {
   const { username } = parseInput(usernameInput, input);
   const password = newOperatorPassword(username);
-  const stored = await hashPassword(password);
+  const { stored, account } = await newCredential(password);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     await mustFindUser(tx, username);
     const { rows } = await tx.query<UserRow>(
-      `UPDATE users SET password_hash = $2, kdf = $3::jsonb, must_change_password = true, failed_attempts = 0, locked_until = NULL, password_changed_at = $4
+      `UPDATE users SET password_hash = $2, kdf = $3::jsonb, must_change_password = true, failed_attempts = 0, locked_until = NULL, password_changed_at = $4,
+         account_kdf = $5::jsonb, sign_pub = $6, wrap_pub = $7
        WHERE username = $1 RETURNING ${userColumns}`,
-      [username, stored.hash, JSON.stringify(stored.kdf), now],
+      [username, stored.hash, JSON.stringify(stored.kdf), now, JSON.stringify(account.kdf), account.signPub, account.wrapPub],
     );
+    await endUserSessions(tx, username, now);
     await appendAudit(tx, { actor: ctx.actor, action: 'user.resetPassword', target: username, details: {} }, now);
     return { user: userView(rows[0] as UserRow), password };
   });
@@ -126,6 +164,7 @@ export async function disableUser(ctx: AdminContext, input: unknown): Promise<Us
   return ctx.db.transaction(async (tx) => {
     await mustFindUser(tx, username);
     const { rows } = await tx.query<UserRow>(`UPDATE users SET disabled = true, disabled_reason = $2 WHERE username = $1 RETURNING ${userColumns}`, [username, reason]);
+    await endUserSessions(tx, username, now);
     await appendAudit(tx, { actor: ctx.actor, action: 'user.disable', target: username, details: { reason } }, now);
     return userView(rows[0] as UserRow);
   });

@@ -3,6 +3,7 @@ import type { ProfileOperator } from '../../shared/profile/profileFormat';
 import type { WorkstationStatus } from '../../shared/serverApi/serverApi';
 import { certificateFacts, issueWorkstationCertificate, newKeyPair } from '../pki/certificates';
 import { writeProfile } from '../profile/profileWriter';
+import { accountOf, statementOf } from '../security/accountStatements';
 import { newActivationCode } from '../security/generatedSecrets';
 import type { AdminContext } from './adminContext';
 import { AdminError, parseInput } from './adminError';
@@ -92,7 +93,9 @@ const newWorkstationId = () => `ws-${crypto.randomBytes(5).toString('hex')}`;
 
 /**
  * `workstation issue`: a key pair and certificate for a new workstation of an agency, and its
- * connection profile naming the operators allowed on it with their current password verifiers.
+ * connection profile naming the operators allowed on it: the public halves of their account keys
+ * and the server's signed statement of each account, never a password hash (docs/security.md).
+ * An account made before account keys has none to give: the administrator resets its password.
  */
 export async function issueWorkstation(
   ctx: AdminContext,
@@ -120,6 +123,7 @@ export async function issueWorkstation(
       if (!user) throw new AdminError('USER_NOT_FOUND', { username });
       if (user.agency_id !== agency.id) throw new AdminError('USER_OTHER_AGENCY', { username, agency: agency.id });
       if (user.disabled || new Date(user.valid_until).getTime() <= now.getTime()) throw new AdminError('USER_UNUSABLE', { username });
+      if (!accountOf(user)) throw new AdminError('USER_KEYS_MISSING', { username });
     }
     const name = request.name ?? id;
     await tx.query(
@@ -129,14 +133,17 @@ export async function issueWorkstation(
     );
     for (const username of usernames) await tx.query('INSERT INTO workstation_users (workstation_id, username) VALUES ($1, $2)', [id, username]);
 
+    const serverKeyPem = ctx.server().keyPem;
     const operators: ProfileOperator[] = usernames.map((username) => {
       const user = users.find((row) => row.username === username) as UserRow;
+      const account = accountOf(user);
+      if (!account) throw new AdminError('USER_KEYS_MISSING', { username });
       return {
         username: user.username,
         displayName: user.display_name,
         role: user.role,
-        passwordHash: user.password_hash,
-        kdf: user.kdf,
+        account,
+        statement: statementOf(serverKeyPem, id, user, account, now),
         validUntil: iso(user.valid_until),
         mustChangePassword: user.must_change_password,
       };

@@ -105,7 +105,8 @@ export async function importHandover(ctx: AdminContext, input: unknown, packs: r
   const now = ctx.now();
   const { repeat, gap } = await history(ctx, checked);
 
-  const outcomes = await applyBatch(ctx.db, workstation, packs, now, payload.changes);
+  // No operator's session on a USB drive: the pusher is the handover itself; authors are checked as for a push.
+  const outcomes = await applyBatch(ctx.db, workstation, packs, now, payload.changes, 'handover');
   const counts = {
     changes: payload.changes.length,
     accepted: tallyOutcomes(outcomes, 'accepted'),
@@ -125,7 +126,7 @@ export async function importHandover(ctx: AdminContext, input: unknown, packs: r
         actor: ctx.actor,
         action: 'handover.import',
         target: workstation.id,
-        details: { packageId: header.packageId, sequence: header.sequence, createdAt: header.createdAt, ...counts, repeat, gap, records: new Set(payload.changes.map((change) => change.recordId)).size },
+        details: { packageId: header.packageId, sequence: header.sequence, createdAt: header.createdAt, ...counts, repeat, gap, pushedBy: 'handover', authors: [...new Set(payload.changes.map((change) => change.author))].sort(), records: new Set(payload.changes.map((change) => change.recordId)).size },
       },
       now,
     );

@@ -20,6 +20,8 @@ export interface ServerAppOptions {
   now?: () => Date;
   log?: ServerLogger;
   throttle?: FailureThrottle;
+  /** Failed sign-ins per account name across workstations (default: 10 in 5 minutes). */
+  accountThrottle?: FailureThrottle;
   /** Registry packs whose forms the server accepts (default: every pack Bala ships). */
   packs?: readonly PackDef[];
 }
@@ -78,8 +80,14 @@ export function buildServerApp(options: ServerAppOptions) {
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(refusalBody(new Refusal('NOT_FOUND'), describe)));
 
-  const routes: GuardedRoutes = guardedRoutes(app, options.db);
-  registerSessionRoutes(routes, { db: options.db, now, throttle: options.throttle ?? new FailureThrottle() });
+  const routes: GuardedRoutes = guardedRoutes(app, options.db, now);
+  registerSessionRoutes(routes, {
+    db: options.db,
+    now,
+    serverKeyPem: options.pki.serverKeyPem,
+    throttle: options.throttle ?? new FailureThrottle(),
+    accountThrottle: options.accountThrottle ?? new FailureThrottle(10, 5 * 60_000),
+  });
   registerSyncRoutes(routes, { db: options.db, now, packs: options.packs ?? registryPacks });
   return { app, routes };
 }

@@ -3,7 +3,7 @@ import type { ChangeOutcome, SyncChange } from '../../shared/sync/syncProtocol';
 import { appendAudit } from '../admin/auditLog';
 import type { Database } from '../db/sql';
 import type { KnownWorkstation } from '../http/workstationGuard';
-import { applyChange, recordColumns, type SeenChange, type ServerRecordRow } from './applyChange';
+import { applyChange, recordColumns, type AuthorFacts, type SeenChange, type ServerRecordRow } from './applyChange';
 
 /** Serialises writers so that the pull cursor (a sequence) only ever moves past committed changes. */
 const writerLock = 'SELECT pg_advisory_xact_lock(73501)';
@@ -15,7 +15,15 @@ const writerLock = 'SELECT pg_advisory_xact_lock(73501)';
  * A batch cut short (a killed server, a lost connection) leaves nothing half-applied, and the
  * retry is answered change by change as if it were the first.
  */
-export async function applyBatch(db: Database, workstation: KnownWorkstation, packs: readonly PackDef[], now: Date, changes: readonly SyncChange[]): Promise<ChangeOutcome[]> {
+export async function applyBatch(
+  db: Database,
+  workstation: KnownWorkstation,
+  packs: readonly PackDef[],
+  now: Date,
+  changes: readonly SyncChange[],
+  /** Who pushed: the session's operator, or 'handover' for a package imported from removable media. */
+  pushedBy: string,
+): Promise<ChangeOutcome[]> {
   return db.transaction(async (tx) => {
     await tx.query(writerLock);
     // Two lookups for the batch instead of two per change: which ids were applied, which records exist (locked).
@@ -30,15 +38,16 @@ export async function applyBatch(db: Database, workstation: KnownWorkstation, pa
       workstation,
       packs,
       now,
-      authorRoles: new Map<string, string | null>(),
+      pushedBy,
+      authors: new Map<string, AuthorFacts | null>(),
       seenChanges: new Map(seen.rows.map((row) => [row.change_id, row])),
       records,
     };
     const answers: ChangeOutcome[] = [];
     for (const change of changes) {
       const answer = await applyChange(ctx, change);
-      if (answer.outcome === 'rejected' && (answer.code === 'OUT_OF_SCOPE' || answer.code === 'CHANGE_ID_REUSED')) {
-        await appendAudit(tx, { actor: change.author, action: 'sync.refused', target: change.recordId, details: { workstation: workstation.id, code: answer.code, changeId: change.changeId } }, now);
+      if (answer.outcome === 'rejected' && (answer.code === 'OUT_OF_SCOPE' || answer.code === 'CHANGE_ID_REUSED' || answer.code === 'AUTHOR_NOT_ALLOWED')) {
+        await appendAudit(tx, { actor: change.author, action: 'sync.refused', target: change.recordId, details: { workstation: workstation.id, pushedBy, code: answer.code, changeId: change.changeId } }, now);
       }
       answers.push(answer);
     }

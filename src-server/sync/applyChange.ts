@@ -46,8 +46,10 @@ export interface ApplyContext {
   workstation: KnownWorkstation;
   packs: readonly PackDef[];
   now: Date;
-  /** Roles of the authors met so far in this batch (null: not a user of this workstation). */
-  authorRoles?: Map<string, string | null>;
+  /** Who pushed the batch (recorded beside each change's author): the session's operator, or 'handover'. */
+  pushedBy: string;
+  /** The authors met so far in this batch (null: no such user). */
+  authors?: Map<string, AuthorFacts | null>;
   /** Looked up for the whole batch at once (applyBatch): change ids already applied, and records as they stand (null: not on the server). */
   seenChanges?: Map<string, SeenChange>;
   records?: Map<string, ServerRecordRow | null>;
@@ -59,17 +61,32 @@ export interface SeenChange {
   record_id: string;
 }
 
-async function authorRole(ctx: ApplyContext, author: string): Promise<string | null> {
-  const known = ctx.authorRoles?.get(author);
+export interface AuthorFacts {
+  role: string;
+  /** On this workstation, of its agency, enabled and valid now. */
+  allowed: boolean;
+}
+
+/**
+ * Who wrote a change: a user of the registry (else UNKNOWN_AUTHOR) who is on this workstation,
+ * enabled and valid now (else AUTHOR_NOT_ALLOWED) — offline work of an operator disabled or
+ * expired since is not taken, whoever pushes it.
+ */
+async function authorFacts(ctx: ApplyContext, author: string): Promise<AuthorFacts | null> {
+  const known = ctx.authors?.get(author);
   if (known !== undefined) return known;
-  const { rows } = await ctx.tx.query<{ role: string }>(
-    `SELECT u.role FROM users u JOIN workstation_users wu ON wu.username = u.username
-     WHERE wu.workstation_id = $1 AND u.username = $2`,
+  const { rows } = await ctx.tx.query<{ role: string; agency_id: string; disabled: boolean; valid_until: Date; on_workstation: boolean }>(
+    `SELECT u.role, u.agency_id, u.disabled, u.valid_until,
+            EXISTS (SELECT 1 FROM workstation_users wu WHERE wu.workstation_id = $1 AND wu.username = u.username) AS on_workstation
+     FROM users u WHERE u.username = $2`,
     [ctx.workstation.id, author],
   );
-  const role = rows[0]?.role ?? null;
-  ctx.authorRoles?.set(author, role);
-  return role;
+  const row = rows[0];
+  const facts = row
+    ? { role: row.role, allowed: row.on_workstation && row.agency_id === ctx.workstation.agencyId && !row.disabled && new Date(row.valid_until).getTime() > ctx.now.getTime() }
+    : null;
+  ctx.authors?.set(author, facts);
+  return facts;
 }
 
 /**
@@ -102,8 +119,10 @@ export async function applyChange(ctx: ApplyContext, change: SyncChange): Promis
   ];
   if (shapeIssues.length > 0) return rejected(change, 'INVALID_VALUES', shapeIssues);
 
-  const role = await authorRole(ctx, change.author);
-  if (role === null) return rejected(change, 'UNKNOWN_AUTHOR');
+  const author = await authorFacts(ctx, change.author);
+  if (author === null) return rejected(change, 'UNKNOWN_AUTHOR');
+  if (!author.allowed) return rejected(change, 'AUTHOR_NOT_ALLOWED');
+  const role = author.role;
   if (!canEdit(form.access, role) || pack.roles.find((candidate) => candidate.id === role)?.aggregateOnly) {
     return rejected(change, 'NOT_PERMITTED');
   }
@@ -165,9 +184,9 @@ export async function applyChange(ctx: ApplyContext, change: SyncChange): Promis
     );
   }
   await tx.query(
-    `INSERT INTO record_revisions (record_id, revision, change_id, values, sections, workstation_id, author, made_at, received_at, reason, content_hash)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11)`,
-    [change.recordId, revision, change.changeId, JSON.stringify(after), JSON.stringify(Object.keys(change.sections)), workstation.id, change.author, made, ctx.now, change.reason, hash],
+    `INSERT INTO record_revisions (record_id, revision, change_id, values, sections, workstation_id, author, made_at, received_at, reason, content_hash, pushed_by)
+     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12)`,
+    [change.recordId, revision, change.changeId, JSON.stringify(after), JSON.stringify(Object.keys(change.sections)), workstation.id, change.author, made, ctx.now, change.reason, hash, ctx.pushedBy],
   );
   // Later changes of the batch see this one: its id is applied, the record is read afresh.
   ctx.seenChanges?.set(change.changeId, { revision, content_hash: hash, record_id: change.recordId });

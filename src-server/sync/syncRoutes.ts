@@ -14,7 +14,6 @@ import { appendAudit } from '../admin/auditLog';
 import type { Database } from '../db/sql';
 import type { GuardedRoutes } from '../http/guardedRoutes';
 import { Refusal } from '../http/refusal';
-import type { KnownWorkstation } from '../http/workstationGuard';
 import { recordColumns, type ServerRecordRow } from './applyChange';
 import { applyBatch, tallyOutcomes } from './applyBatch';
 import { roleReach, scopeCondition } from './readScope';
@@ -37,27 +36,20 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-/** Which agencies' records an operator's role reaches: its own, or (central readers) all. */
-async function operatorRole(deps: SyncDeps, workstation: KnownWorkstation, username: string): Promise<string> {
-  const { rows } = await deps.db.query<{ role: string }>(
-    `SELECT u.role FROM users u JOIN workstation_users wu ON wu.username = u.username WHERE wu.workstation_id = $1 AND u.username = $2`,
-    [workstation.id, username],
-  );
-  const role = rows[0]?.role;
-  if (role === undefined) throw new Refusal('USER_NOT_ON_WORKSTATION');
-  return role;
-}
-
 const tally = tallyOutcomes;
 
-/** Push, pull and photo routes of the sync protocol (docs/sync.md). */
+/**
+ * Push, pull and photo routes of the sync protocol (docs/sync.md). Each needs an operator's live
+ * session of this workstation (x-bala-session): who reads, with which role and reach, and who
+ * pushes come from it, never from the body (docs/security.md).
+ */
 export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void {
-  routes.post(
+  routes.postAs(
     syncRoutes.push,
     'write',
-    async (workstation, body) => {
+    async (workstation, operator, body) => {
       const request = parseBody(pushRequestSchema, body);
-      const outcomes = await applyBatch(deps.db, workstation, deps.packs, deps.now(), request.changes);
+      const outcomes = await applyBatch(deps.db, workstation, deps.packs, deps.now(), request.changes, operator.username);
       const delivered = tally(outcomes, 'accepted') + tally(outcomes, 'alreadyApplied');
       const refused = tally(outcomes, 'rejected');
       await deps.db.transaction(async (tx) => {
@@ -66,14 +58,15 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
              last_refusal = CASE WHEN $4 > 0 THEN $5 ELSE last_refusal END WHERE id = $1`,
           [workstation.id, deps.now(), Math.max(0, request.pendingCount - delivered), refused, firstRefusal(outcomes)],
         );
-        const authors = [...new Set(request.changes.map((change) => change.author))];
+        const authors = [...new Set(request.changes.map((change) => change.author))].sort();
         await appendAudit(
           tx,
           {
-            actor: authors.join(','),
+            actor: operator.username,
             action: 'sync.push',
             target: workstation.id,
             details: {
+              authors,
               accepted: tally(outcomes, 'accepted'),
               alreadyApplied: tally(outcomes, 'alreadyApplied'),
               conflicts: tally(outcomes, 'conflict'),
@@ -89,9 +82,10 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     { bodyLimit: pushBodyLimit },
   );
 
-  routes.post(syncRoutes.pull, 'read', async (workstation, body) => {
-    const request = parseBody(pullRequestSchema.extend({ operator: pushRequestSchema.shape.changes.element.shape.author }), body);
-    const role = await operatorRole(deps, workstation, request.operator);
+  routes.postAs(syncRoutes.pull, 'read', async (workstation, operator, body) => {
+    // A body naming an operator (older workstations) changes nothing: zod drops the field.
+    const request = parseBody(pullRequestSchema, body);
+    const role = operator.role;
     const reach = roleReach(deps.packs, role);
     const scope = scopeCondition(reach, workstation, 3);
     const { rows } = await deps.db.query<ServerRecordRow>(
@@ -108,8 +102,8 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
       [`{${subjectIds.join(',')}}`, ...subjectScope.params],
     )).rows;
     const holders = [...new Set([...subjects, ...page].map((row) => row.agency_id))];
-    const names = holders.length === 0 ? new Map<string, string>() : new Map(
-      (await deps.db.query<{ id: string; name: string }>("SELECT id, name FROM agencies WHERE id = ANY(string_to_array($1, ','))", [holders.join(',')])).rows.map((agency) => [agency.id, agency.name]),
+    const agencies = holders.length === 0 ? new Map<string, AgencyFacts>() : new Map(
+      (await deps.db.query<AgencyFacts>("SELECT id, name, territory, department FROM agencies WHERE id = ANY(string_to_array($1, ','))", [holders.join(',')])).rows.map((agency) => [agency.id, agency]),
     );
     const records: PulledRecord[] = [];
     for (const row of [...subjects, ...page]) {
@@ -117,7 +111,7 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
       if (!found || !canView(found.form.access, role)) continue;
       records.push({
         id: row.id,
-        agency: { id: row.agency_id, name: names.get(row.agency_id) ?? row.agency_id },
+        agency: agencyOf(agencies, row.agency_id),
         formId: row.form_id,
         formVersion: row.form_version,
         subjectId: row.subject_id,
@@ -133,16 +127,16 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     await deps.db.transaction(async (tx) => {
       await tx.query('UPDATE workstations SET last_contact_at = $2 WHERE id = $1', [workstation.id, deps.now()]);
       if (records.length > 0) {
-        await appendAudit(tx, { actor: request.operator, action: 'sync.pull', target: workstation.id, details: { records: records.length, from: request.cursor, to: result.cursor } }, deps.now());
+        await appendAudit(tx, { actor: operator.username, action: 'sync.pull', target: workstation.id, details: { records: records.length, from: request.cursor, to: result.cursor } }, deps.now());
       }
     });
     return result;
   });
 
-  routes.post(syncRoutes.blobs, 'read', async (workstation, body) => {
+  routes.postAs(syncRoutes.blobs, 'read', async (workstation, operator, body) => {
     const request = parseBody(blobRequestSchema, body);
-    // Photos as far as the operator's records reach (an older workstation names no operator: its own agency's).
-    const reach = request.operator ? roleReach(deps.packs, await operatorRole(deps, workstation, request.operator)) : 'agency';
+    // Photos as far as the session operator's records reach.
+    const reach = roleReach(deps.packs, operator.role);
     const scope = scopeCondition(reach, workstation, 2);
     const { rows } = await deps.db.query<{ id: string; mime_type: string; sha256: string; data_base64: string }>(
       `SELECT id, mime_type, sha256, data_base64 FROM blobs WHERE id = ANY($1::uuid[]) AND ${scope.sql}`,
@@ -150,6 +144,18 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     );
     return { blobs: rows.map((row) => ({ id: row.id, mimeType: row.mime_type, sha256: row.sha256, dataBase64: row.data_base64 })) };
   });
+}
+
+interface AgencyFacts {
+  id: string;
+  name: string;
+  territory: string;
+  department: string | null;
+}
+
+function agencyOf(agencies: Map<string, AgencyFacts>, id: string): NonNullable<PulledRecord['agency']> {
+  const agency = agencies.get(id);
+  return agency ? { id, name: agency.name, territory: agency.territory, department: agency.department } : { id, name: id };
 }
 
 function firstRefusal(outcomes: readonly ChangeOutcome[]): string | null {
