@@ -32,7 +32,7 @@ const cover: CoverText = {
 
 async function engine(report: typeof statistics): Promise<void> {
   const db = openCache(cacheFile, Buffer.from(keyHex, 'hex'));
-  const ctx: ReportRunContext = { db, pack, language: 'ru', t, generatedBy: 'bench', scopeName: 'bench' };
+  const ctx: ReportRunContext = { db, pack, language: 'ru', t, generatedBy: 'bench', scopeName: 'bench', scope: { reach: 'all' } };
   const view = await exportReport(ctx, report as NonNullable<typeof statistics>, { ...period, anonymised: false }, fs.createWriteStream(outFile));
   fs.writeFileSync(`${outFile}.view.json`, JSON.stringify(view));
   db.close();

@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
-import { maxCardsPerDocument, type PrintedDocument } from '../../shared/api/print';
+import { maxCardsPerDocument, type CopyVerification, type PrintedDocument } from '../../shared/api/print';
 import type { Language } from '../../shared/i18n/languages';
 import { readIdentity } from '../activation/workstationIdentity';
 import { verifyCopy } from '../print/copyVerification';
 import { printRecords, type PrintResult } from '../print/printService';
-import { RecordStore } from '../records/recordStore';
+import { parseVerificationCode } from '../../shared/print/verificationCode';
+import { readerScope } from '../records/readerScope';
+import { readerWork } from './recordHandlers';
 import { BalaError } from './balaError';
 import type { BackendContext, DomainHandlers } from './handlers';
 
@@ -13,12 +15,14 @@ export const printDocumentPath = (documentId: string, ticket: string) => `/print
 
 async function run(ctx: BackendContext, recordIds: readonly string[], options: { language?: Language | undefined; headName?: string | undefined; jobId?: string | undefined }): Promise<PrintResult> {
   const { db, username, role } = ctx.session.work('read');
+  const scope = readerScope(db, ctx.packs, role);
   const jobId = options.jobId ?? crypto.randomUUID();
   return printRecords(
     {
       db,
       username,
       role,
+      scope,
       packs: ctx.packs,
       agencyName: readIdentity(ctx.dataDir)?.agencyName ?? '',
       language: options.language ?? ctx.language(),
@@ -39,7 +43,7 @@ const asDocument = (result: PrintResult): PrintedDocument => ({
 export const printHandlers: DomainHandlers<'print'> = {
   'print.card': async ({ recordId, language, headName }, ctx) => asDocument(await run(ctx, [recordId], { language, headName })),
   'print.batch': async ({ recordIds, formId, language, headName, jobId }, ctx) => {
-    const ids = recordIds ?? new RecordStore(ctx.session.work('read').db).list(formId ?? '', maxCardsPerDocument).map((record) => record.id);
+    const ids = recordIds ?? readerWork(ctx, 'read').records.list(formId ?? '', maxCardsPerDocument).map((record) => record.id);
     return asDocument(await run(ctx, ids, { language, headName, jobId }));
   },
   'print.open': async ({ recordIds, language, headName, jobId }, ctx) => {
@@ -61,8 +65,13 @@ export const printHandlers: DomainHandlers<'print'> = {
     return { url: printDocumentPath(documentId, ticket) };
   },
   'print.verify': ({ code }, ctx) => {
-    const { db, username } = ctx.session.work('read');
-    const answer = verifyCopy(db, ctx.packs, code, ctx.t());
+    const { db, username, records } = readerWork(ctx, 'read');
+    // A copy of a record out of the operator's reach is verified as one this cache does not hold.
+    const parsed = parseVerificationCode(code);
+    const answer: CopyVerification =
+      parsed && !records.get(parsed.recordId)
+        ? { recordId: parsed.recordId, printedRevision: parsed.revision, matchedRevision: null, currentRevision: null, outcome: 'unknown', message: ctx.t()('print.verifyUnknown', { id: parsed.recordId }) }
+        : verifyCopy(db, ctx.packs, code, ctx.t());
     db.prepare('INSERT INTO audit_log (at, actor, action, details_json) VALUES (?, ?, ?, ?)').run(
       new Date().toISOString(),
       username,

@@ -8,6 +8,7 @@ import { validateForm } from '../../shared/forms/validateForm';
 import { findAlerts } from '../records/alerts';
 import { DraftStore } from '../records/draftStore';
 import { issuesToFieldErrors } from '../../shared/forms/issueMessages';
+import { readerScope } from '../records/readerScope';
 import { RecordStore, type StoredRecord } from '../records/recordStore';
 import { BalaError } from './balaError';
 import type { BackendContext, DomainHandlers } from './handlers';
@@ -18,12 +19,21 @@ function formOf(ctx: BackendContext, formId: string): { pack: PackDef; form: For
   return found;
 }
 
+/**
+ * The signed-in operator's work and the records within their role's reach (docs/security.md):
+ * one cache serves every operator of a workstation, so every read here goes through this store.
+ */
+export function readerWork(ctx: BackendContext, intent: 'read' | 'write') {
+  const work = ctx.session.work(intent);
+  return { ...work, records: RecordStore.forReader(work.db, readerScope(work.db, ctx.packs, work.role)) };
+}
+
 function open(ctx: BackendContext, formId: string, intent: 'read' | 'write') {
   const { pack, form } = formOf(ctx, formId);
-  const work = ctx.session.work(intent);
+  const work = readerWork(ctx, intent);
   const allowed = intent === 'read' ? canView(form.access, work.role) : canEdit(form.access, work.role);
   if (!allowed || pack.roles.find((role) => role.id === work.role)?.aggregateOnly) throw new BalaError('NOT_PERMITTED');
-  return { pack, form, ...work, records: new RecordStore(work.db) };
+  return { pack, form, ...work };
 }
 
 function check(ctx: BackendContext, pack: PackDef, form: FormDef, values: FormValues): void {
@@ -66,7 +76,8 @@ export const recordHandlers: DomainHandlers<'records'> = {
     return records.search(form, query, limit).map((record) => summary(pack, form, record));
   },
   'records.get': ({ id }, ctx) => {
-    const record = new RecordStore(ctx.session.work('read').db).get(id);
+    // Out of reach answers as absent: NOT_FOUND, never FORBIDDEN (no existence oracle).
+    const record = readerWork(ctx, 'read').records.get(id);
     if (!record) throw new BalaError('NOT_FOUND');
     const { pack, form, role } = open(ctx, record.formId, 'read');
     return view(pack, form, record, role);
@@ -81,6 +92,8 @@ export const recordHandlers: DomainHandlers<'records'> = {
   },
   'records.create': ({ formId, values, newDespiteDuplicates, subjectId }, ctx) => {
     const { pack, form, records, username, role } = open(ctx, formId, 'write');
+    // A subject out of the operator's reach is not there for them (before any other answer).
+    if (subjectId && !records.get(subjectId)) throw new BalaError('NOT_FOUND');
     const typed = values as FormValues;
     check(ctx, pack, form, typed);
     const denied = forbiddenEdits(form, {}, typed, role);
@@ -91,7 +104,7 @@ export const recordHandlers: DomainHandlers<'records'> = {
     return view(pack, form, created, role);
   },
   'records.update': ({ id, baseRevision, values, reason }, ctx) => {
-    const current = new RecordStore(ctx.session.work('read').db).get(id);
+    const current = readerWork(ctx, 'read').records.get(id);
     if (!current) throw new BalaError('NOT_FOUND');
     const { pack, form, records, username, role } = open(ctx, current.formId, 'write');
     // Fields the role cannot see were not sent back: they keep their stored values.
@@ -105,15 +118,14 @@ export const recordHandlers: DomainHandlers<'records'> = {
     return view(pack, form, updated, role);
   },
   'records.alerts': (_input, ctx) => {
-    const { db, role } = ctx.session.work('read');
-    const store = new RecordStore(db);
+    const { records: store, role } = readerWork(ctx, 'read');
     return findAlerts(ctx.packs, store, role, localToday(), ctx.language(), (formId, record) => {
       const found = findForm(ctx.packs, formId);
       return found ? titleOf(found.form, record.values) : '';
     });
   },
   'records.history': ({ id }, ctx) => {
-    const store = new RecordStore(ctx.session.work('read').db);
+    const store = readerWork(ctx, 'read').records;
     const record = store.get(id);
     if (!record) throw new BalaError('NOT_FOUND');
     const { form, role } = open(ctx, record.formId, 'read');
@@ -148,7 +160,7 @@ export const photoHandlers: DomainHandlers<'photos'> = {
     return new RecordStore(db).putBlob(mimeType, data, username);
   },
   'photos.get': ({ blobId }, ctx) => {
-    const blob = new RecordStore(ctx.session.work('read').db).getBlob(blobId);
+    const blob = readerWork(ctx, 'read').records.getBlob(blobId);
     if (!blob) throw new BalaError('NOT_FOUND');
     return { mimeType: blob.mimeType, contentBase64: blob.data.toString('base64') };
   },

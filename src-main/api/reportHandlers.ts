@@ -3,6 +3,7 @@ import type { ReportSummary } from '../../shared/api/reports';
 import { canView } from '../../shared/forms/access';
 import type { PackDef } from '../../shared/forms/packTypes';
 import type { ReportDef } from '../../shared/reports/reportTypes';
+import { readerScope } from '../records/readerScope';
 import { criteriaSearch } from '../reports/criteriaSearch';
 import { exportReport, runReport, type ReportRunContext } from '../reports/reportRun';
 import { BalaError } from './balaError';
@@ -26,7 +27,8 @@ function access(ctx: BackendContext) {
       const form = pack.forms.find((candidate) => candidate.id === population?.formId);
       return !population?.personal || (form !== undefined && canView(form.access, work.role));
     });
-  return { ...work, packs, aggregateOnly, mayList };
+  // Counts and lists alike are of the records within the role's reach (docs/security.md).
+  return { ...work, packs, aggregateOnly, mayList, scope: readerScope(work.db, ctx.packs, work.role) };
 }
 
 function reportFor(ctx: BackendContext, reportId: string, anonymised: boolean) {
@@ -48,6 +50,7 @@ function reportFor(ctx: BackendContext, reportId: string, anonymised: boolean) {
       t: ctx.t(),
       generatedBy: status.state === 'signedIn' ? `${status.user.displayName} (${status.user.username})` : allowed.username,
       scopeName: status.state === 'signedIn' ? status.agencyName : '',
+      scope: allowed.scope,
     };
     return { report, run, anonymised: publish, username: allowed.username };
   }
@@ -100,6 +103,6 @@ export const reportHandlers: DomainHandlers<'reports'> = {
     if (!pack || !def) throw new BalaError('NOT_FOUND');
     const form = pack.forms.find((candidate) => candidate.id === def.population.formId);
     const withNames = !allowed.aggregateOnly(pack) && form !== undefined && canView(form.access, allowed.role);
-    return await criteriaSearch(allowed.db, pack, def, criteria, { limit, withNames, titleOf: (values) => (form ? titleOf(form, values) : '') });
+    return await criteriaSearch(allowed.db, pack, def, criteria, { limit, withNames, scope: allowed.scope, titleOf: (values) => (form ? titleOf(form, values) : '') });
   },
 };

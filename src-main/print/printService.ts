@@ -8,6 +8,7 @@ import { printPlan } from '../../shared/print/printLayout';
 import { printedValue } from '../../shared/print/printedValue';
 import { formatVerificationCode, qrPrefix, shortHash } from '../../shared/print/verificationCode';
 import { BalaError } from '../api/balaError';
+import type { ReaderScope } from '../records/readerScope';
 import type { StoredRecord } from '../records/recordStore';
 import { RecordStore } from '../records/recordStore';
 import type { CacheDatabase } from '../store/cacheDatabase';
@@ -20,6 +21,8 @@ export interface PrintJob {
   db: CacheDatabase;
   username: string;
   role: string;
+  /** Whose records the operator may read (readerScope): a record out of it is NOT_FOUND, as if absent. */
+  scope: ReaderScope;
   packs: readonly PackDef[];
   /** The institution printing (the workstation's agency), for the header. */
   agencyName: string;
@@ -62,7 +65,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function printRecords(job: PrintJob, recordIds: readonly string[]): Promise<PrintResult> {
   // A PDF without a single card is not a paper copy of anything (a form with no records yet).
   if (recordIds.length === 0) throw new BalaError('NOT_FOUND');
-  const store = new RecordStore(job.db);
+  const store = RecordStore.forReader(job.db, job.scope);
   const records = recordIds.map((id) => {
     const record = store.get(id);
     if (!record) throw new BalaError('NOT_FOUND');

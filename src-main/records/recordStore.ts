@@ -6,6 +6,7 @@ import { BalaError } from '../api/balaError';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { diffValues, type FieldChange } from './changes';
 import { identityKeys } from './identityKeys';
+import { scopeCondition, wholeCache, type ReaderScope } from './readerScope';
 import { writeRecordFacts } from './recordFacts';
 import { applySections, changedSections, pickSections } from '../../shared/sync/sections';
 import { Outbox } from '../sync/outbox';
@@ -74,10 +75,25 @@ const shiftDate = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:
  * identity keys, and one record per PIN per form.
  */
 export class RecordStore {
+  /**
+   * `scope`: whose records this store shows — an operator's reads pass theirs (readerScope), so
+   * a record out of their reach is not found, listed, searched, matched or printed; the
+   * default (the whole cache) is for sync, handover and the store's own consistency checks.
+   */
   constructor(
     private readonly db: CacheDatabase,
     private readonly now: () => Date = () => new Date(),
+    private readonly scope: ReaderScope = wholeCache,
   ) {}
+
+  /** A store limited to what one operator may read (docs/security.md). */
+  static forReader(db: CacheDatabase, scope: ReaderScope, now?: () => Date): RecordStore {
+    return new RecordStore(db, now, scope);
+  }
+
+  private within(formColumn: string, idColumn: string) {
+    return scopeCondition(this.scope, formColumn, idColumn);
+  }
 
   /** `holder`: the agency holding the record, by default this workstation's (imports and benches name another). */
   create(form: FormDef, values: FormValues, by: string, options: { reason?: string | null; subjectId?: string | null; holder?: string } = {}): StoredRecord {
@@ -166,6 +182,8 @@ export class RecordStore {
         writeRecordFacts(this.db, form, received.id, received.values, holder, received.subjectId);
         return true;
       }
+      // A holder first received unknown (an older server) is filled in when the server names it.
+      if (holder !== '') this.db.prepare("UPDATE record_facts SET holder = ? WHERE form_id = ? AND record_id = ? AND holder = ''").run(holder, form.id, received.id);
       if (current.serverRevision !== null && received.revision <= current.serverRevision) return false;
       const values = keepLocal === 'all' ? current.values : applySections(form, received.values, pickSections(form, current.values, keepLocal));
       const changes = diffValues(current.values, values);
@@ -190,13 +208,18 @@ export class RecordStore {
     this.db.prepare('UPDATE records SET server_revision = max(coalesce(server_revision, 0), ?) WHERE id = ?').run(serverRevision, id);
   }
 
+  /** The record, or null when there is none — or none within this store's scope (no existence oracle). */
   get(id: string): StoredRecord | null {
-    const row = this.db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+    const scope = this.within('r.form_id', 'r.id');
+    const row = this.db.prepare(`SELECT r.* FROM records r WHERE r.id = ? AND ${scope.sql}`).get(id, ...scope.params) as RecordRow | undefined;
     return row ? toRecord(row) : null;
   }
 
   list(formId: string, limit = 100, offset = 0): StoredRecord[] {
-    const rows = this.db.prepare('SELECT * FROM records WHERE form_id = ? ORDER BY updated_at DESC, id LIMIT ? OFFSET ?').all(formId, limit, offset) as RecordRow[];
+    const scope = this.within('r.form_id', 'r.id');
+    const rows = this.db
+      .prepare(`SELECT r.* FROM records r WHERE r.form_id = ? AND ${scope.sql} ORDER BY r.updated_at DESC, r.id LIMIT ? OFFSET ?`)
+      .all(formId, ...scope.params, limit, offset) as RecordRow[];
     return rows.map(toRecord);
   }
 
@@ -207,27 +230,28 @@ export class RecordStore {
   search(form: FormDef, query: string, limit = 50): StoredRecord[] {
     const typed = query.trim();
     if (!typed) return [];
+    const scope = this.within('k.form_id', 'k.record_id');
     let ids: string[];
     if (/^[\d\s-]+$/.test(typed)) {
       const digits = typed.replace(/[\s-]/g, '');
       ids = (this.db
-        .prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value GLOB ? LIMIT ?")
-        .all(form.id, `${digits}*`, limit) as { record_id: string }[]).map((row) => row.record_id);
+        .prepare(`SELECT k.record_id FROM record_keys k WHERE k.form_id = ? AND k.kind = 'pin' AND k.value GLOB ? AND ${scope.sql} LIMIT ?`)
+        .all(form.id, `${digits}*`, ...scope.params, limit) as { record_id: string }[]).map((row) => row.record_id);
     } else {
       const words = [...new Set(typed.split(/[\s,.-]+/).map(nameSkeleton).filter(Boolean))];
       const [first, second] = words;
       if (!first) return [];
       if (!second) {
         ids = (this.db
-          .prepare("SELECT DISTINCT record_id FROM record_keys WHERE form_id = ? AND kind = 'namePart' AND value GLOB ? LIMIT ?")
-          .all(form.id, `${first}*`, limit) as { record_id: string }[]).map((row) => row.record_id);
+          .prepare(`SELECT DISTINCT k.record_id FROM record_keys k WHERE k.form_id = ? AND k.kind = 'namePart' AND k.value GLOB ? AND ${scope.sql} LIMIT ?`)
+          .all(form.id, `${first}*`, ...scope.params, limit) as { record_id: string }[]).map((row) => row.record_id);
       } else {
         // Two words: a surname and a name, in either order, against the "surname name" key —
         // one index range per order, no per-record lookups.
-        const byOrder = this.db.prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'name' AND value GLOB ? LIMIT ?");
+        const byOrder = this.db.prepare(`SELECT k.record_id FROM record_keys k WHERE k.form_id = ? AND k.kind = 'name' AND k.value GLOB ? AND ${scope.sql} LIMIT ?`);
         const found = new Set<string>();
         for (const pattern of [`${first}* ${second}*`, `${second}* ${first}*`]) {
-          for (const row of byOrder.all(form.id, pattern, limit) as { record_id: string }[]) found.add(row.record_id);
+          for (const row of byOrder.all(form.id, pattern, ...scope.params, limit) as { record_id: string }[]) found.add(row.record_id);
         }
         ids = [...found].slice(0, limit);
       }
@@ -237,10 +261,12 @@ export class RecordStore {
 
   /** Records about one subject (a pupil's events), oldest first. */
   aboutSubject(subjectId: string): StoredRecord[] {
-    return (this.db.prepare('SELECT * FROM records WHERE subject_id = ? ORDER BY created_at, id').all(subjectId) as RecordRow[]).map(toRecord);
+    const scope = this.within('r.form_id', 'r.id');
+    return (this.db.prepare(`SELECT r.* FROM records r WHERE r.subject_id = ? AND ${scope.sql} ORDER BY r.created_at, r.id`).all(subjectId, ...scope.params) as RecordRow[]).map(toRecord);
   }
 
   history(id: string): HistoryEntry[] {
+    if (!this.get(id)) return [];
     const rows = this.db
       .prepare('SELECT revision, at, by, form_version, changes_json, reason FROM record_history WHERE record_id = ? ORDER BY revision')
       .all(id) as { revision: number; at: string; by: string; form_version: number; changes_json: string; reason: string | null }[];
@@ -263,9 +289,12 @@ export class RecordStore {
       if (!match) found.set(recordId, (match = { recordId, samePin: false, similarName: false }));
       return match;
     };
+    const scope = this.within('k.form_id', 'k.record_id');
     const pin = keys.find((key) => key.kind === 'pin');
     if (pin) {
-      const rows = this.db.prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value = ?").all(form.id, pin.value) as { record_id: string }[];
+      const rows = this.db
+        .prepare(`SELECT k.record_id FROM record_keys k WHERE k.form_id = ? AND k.kind = 'pin' AND k.value = ? AND ${scope.sql}`)
+        .all(form.id, pin.value, ...scope.params) as { record_id: string }[];
       for (const row of rows) entry(row.record_id).samePin = true;
     }
     const name = keys.find((key) => key.kind === 'name');
@@ -273,8 +302,8 @@ export class RecordStore {
     if (name && birth) {
       // One index range over "birth date|name skeleton" keys: the close birth dates with their names.
       const rows = this.db
-        .prepare("SELECT record_id, value FROM record_keys WHERE form_id = ? AND kind = 'birthName' AND value BETWEEN ? AND ?")
-        .all(form.id, `${shiftDate(birth.value, -birthWindowDays)}|`, `${shiftDate(birth.value, birthWindowDays)}|~`) as { record_id: string; value: string }[];
+        .prepare(`SELECT k.record_id, k.value FROM record_keys k WHERE k.form_id = ? AND k.kind = 'birthName' AND k.value BETWEEN ? AND ? AND ${scope.sql}`)
+        .all(form.id, `${shiftDate(birth.value, -birthWindowDays)}|`, `${shiftDate(birth.value, birthWindowDays)}|~`, ...scope.params) as { record_id: string; value: string }[];
       const [surname = '', given = ''] = name.value.split(' ');
       for (const row of rows) {
         const [otherSurname = '', otherGiven = ''] = row.value.slice(row.value.indexOf('|') + 1).split(' ');
@@ -294,9 +323,20 @@ export class RecordStore {
     return { blobId: id, mimeType, bytes: data.length };
   }
 
+  /**
+   * A photo, within scope when a record of the scope names it, or when no record names it yet
+   * (just uploaded, before its record is saved); a photo only out-of-scope records name is not found.
+   */
   getBlob(id: string): { mimeType: string; data: Buffer } | null {
     const row = this.db.prepare('SELECT mime_type, data FROM blobs WHERE id = ?').get(id) as { mime_type: string; data: Buffer } | undefined;
-    return row ? { mimeType: row.mime_type, data: row.data } : null;
+    if (!row) return null;
+    if (this.scope.reach !== 'all') {
+      const scope = this.within('r.form_id', 'r.id');
+      const named = this.db.prepare('SELECT 1 FROM records r WHERE instr(r.values_json, ?) > 0 LIMIT 1').get(id);
+      const namedInScope = named && this.db.prepare(`SELECT 1 FROM records r WHERE instr(r.values_json, ?) > 0 AND ${scope.sql} LIMIT 1`).get(id, ...scope.params);
+      if (named && !namedInScope) return null;
+    }
+    return { mimeType: row.mime_type, data: row.data };
   }
 
   private require(id: string): StoredRecord {
@@ -311,7 +351,8 @@ export class RecordStore {
     const other = this.db
       .prepare("SELECT record_id FROM record_keys WHERE form_id = ? AND kind = 'pin' AND value = ? AND record_id IS NOT ? LIMIT 1")
       .get(form.id, pin.value, selfId) as { record_id: string } | undefined;
-    if (other) throw new BalaError('DUPLICATE_PIN', { recordId: other.record_id });
+    // One record per PIN in the cache, whoever holds it; the other record is named only if within scope.
+    if (other) throw new BalaError('DUPLICATE_PIN', this.get(other.record_id) ? { recordId: other.record_id } : {});
   }
 
   private appendHistory(id: string, revision: number, at: string, by: string, formVersion: number, changes: FieldChange[], reason: string | null): void {

@@ -4,6 +4,7 @@ import type { FormValues } from '../../shared/forms/formTypes';
 import { classifierMap, type PackDef } from '../../shared/forms/packTypes';
 import type { CriteriaSearchDef } from '../../shared/reports/reportTypes';
 import { BalaError } from '../api/balaError';
+import type { ReaderScope } from '../records/readerScope';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { materialisePopulationSliced } from './population';
 import { regionOf } from './reportRun';
@@ -19,7 +20,8 @@ export async function criteriaSearch(
   pack: PackDef,
   def: CriteriaSearchDef,
   chosen: readonly { field: string; value: string | boolean }[],
-  options: { limit: number; withNames: boolean; titleOf: (values: FormValues) => string; today?: string },
+  /** `scope`: whose records the operator may read (readerScope): only those are counted and named. */
+  options: { limit: number; withNames: boolean; titleOf: (values: FormValues) => string; scope: ReaderScope; today?: string },
 ): Promise<CriteriaSearchView> {
   const form = pack.forms.find((candidate) => candidate.id === def.population.formId);
   if (!form) throw new BalaError('NOT_FOUND');
@@ -42,7 +44,7 @@ export async function criteriaSearch(
   });
   const today = options.today ?? localToday();
   searchCounter += 1;
-  const found = await materialisePopulationSliced(db, { ...def.population, id: `criteria_${searchCounter}` }, [], { from: today, to: today, criteria });
+  const found = await materialisePopulationSliced(db, { ...def.population, id: `criteria_${searchCounter}` }, [], { from: today, to: today, criteria, scope: options.scope });
   try {
     const { count } = db.prepare(`SELECT count(*) AS count FROM temp.${found.table}`).get() as { count: number };
     if (!options.withNames) return { count, names: null };

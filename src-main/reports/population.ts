@@ -1,4 +1,5 @@
 import type { Dimension, Measure, Population } from '../../shared/reports/reportTypes';
+import type { ReaderScope } from '../records/readerScope';
 import type { CacheDatabase } from '../store/cacheDatabase';
 
 /** The period a report covers and the filters the operator chose. */
@@ -9,6 +10,8 @@ export interface ReportParams {
   territories?: readonly string[];
   /** Criteria search: each field must hold one of the values. */
   criteria?: readonly { field: string; values: readonly (string | number)[] }[];
+  /** Whose records the operator may read (readerScope): a holder out of it is not counted, not listed. */
+  scope: ReaderScope;
 }
 
 /** A population materialised for one run: a temporary table (in memory: temp_store) and the column of each field. */
@@ -44,6 +47,10 @@ function* populationSteps(db: CacheDatabase, population: Population, fields: rea
     return `facts ->> @path${index} AS f${index}`;
   });
   const where: string[] = [];
+  if (params.scope.reach !== 'all') {
+    bind.holders = JSON.stringify(params.scope.holders);
+    where.push('p.holder IN (SELECT value FROM json_each(@holders))');
+  }
   if (population.startField) {
     bind.to = params.to;
     where.push(`p.${column(population.startField)} <= @to`);

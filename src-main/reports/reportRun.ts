@@ -7,6 +7,7 @@ import { localToday } from '../../shared/forms/dates';
 import { formatDate, formatTime } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/languages';
 import type { ReportDef } from '../../shared/reports/reportTypes';
+import type { ReaderScope } from '../records/readerScope';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { listSheet } from './listPages';
 import { dimensionFields, materialisePopulationSliced, measureFields, type PopulationTable, type ReportParams } from './population';
@@ -23,6 +24,8 @@ export interface ReportRunContext {
   generatedBy: string;
   /** Whose records the cache holds: the agency, or the whole registry for a central reader. */
   scopeName: string;
+  /** Whose records the operator may read (readerScope): counts and lists are of those only. */
+  scope: ReaderScope;
   now?: Date;
 }
 
@@ -42,7 +45,7 @@ export function regionOf(classifier: Classifier, code: string): string {
 
 /** The names of the agencies this workstation knows: its own, and those the server named with pulled records. */
 export function holderNames(db: CacheDatabase): Map<string, string> {
-  const received = db.prepare("SELECT substr(key, 8) AS id, value AS name FROM sync_state WHERE key LIKE 'agency:%'").all() as { id: string; name: string }[];
+  const received = db.prepare('SELECT id, name FROM agencies').all() as { id: string; name: string }[];
   const rows = db.prepare('SELECT agency_json FROM workstation').all() as { agency_json: string }[];
   const own = rows.map((row) => JSON.parse(row.agency_json) as { id: string; name: string });
   return new Map([...received, ...own].map((agency) => [agency.id, agency.name]));
@@ -56,7 +59,7 @@ type Prepared = Awaited<ReturnType<typeof prepareRun>>;
 export async function prepareRun(ctx: ReportRunContext, report: ReportDef, request: RunRequest) {
   const now = ctx.now ?? new Date();
   const to = request.to ?? localToday(now);
-  const params: ReportParams = { from: request.from ?? to, to };
+  const params: ReportParams = { from: request.from ?? to, to, scope: ctx.scope };
   const classifiers = classifierMap(ctx.pack);
   const territoryClassifier = (formId: string, field: string): Classifier | undefined => {
     const def = ctx.pack.forms.find((form) => form.id === formId)?.sections.flatMap((section) => section.fields).find((candidate) => candidate.id === field);
