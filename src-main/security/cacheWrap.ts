@@ -15,7 +15,7 @@ export interface AccountWrap {
   tag: string;
 }
 
-const spkiRaw = (key: crypto.KeyObject): Buffer => crypto.createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(-32);
+const spkiRaw = (key: crypto.KeyObject): Buffer => (key.type === 'public' ? key : crypto.createPublicKey(key)).export({ format: 'der', type: 'spki' }).subarray(-32);
 
 function wrapKeyFrom(shared: Buffer, ephemeralPub: Buffer, recipientPub: Buffer): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.concat([ephemeralPub, recipientPub]), 'bala-cache-wrap-v1', 32));
