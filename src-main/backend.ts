@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { TFunction } from 'i18next';
 import type { RunMode } from '../shared/api/appInfo';
 import { defaultLanguage, pickLanguage, type Language } from '../shared/i18n/languages';
@@ -9,6 +8,7 @@ import type { BackendContext } from './api/handlers';
 import { appVersion } from './appVersion';
 import { EventBus } from './events/eventBus';
 import { silentLogger, type Logger } from './log/logger';
+import { secureDataDir } from './paths/dataDir';
 import { systemLocales } from './paths/systemLocales';
 import { defaultSearchPlaces, type SearchPlaces } from './activation/profileSearch';
 import type { PackDef } from '../shared/forms/packTypes';
@@ -43,7 +43,7 @@ export interface Backend {
 /** The workstation backend, independent of any transport: Electron, HTTP, CLI and tests share it. */
 export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? silentLogger;
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  secureDataDir(options.dataDir);
   const events = new EventBus();
   const settings = new SettingsService(options.dataDir, events, (keptAs) =>
     log.warn(`settings.json was unreadable; kept as ${keptAs}, defaults in use`),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { BalaError } from '../api/balaError';
+import { privateFileMode, tightenFile } from '../paths/dataDir';
 import { cacheMigrations } from './migrations';
 
 export type CacheDatabase = Database.Database;
@@ -14,6 +15,11 @@ export function openCache(file: string, dataKey: Buffer, options: { create?: boo
   if (!options.create && !fs.existsSync(file)) throw new BalaError('CACHE_DAMAGED', { reason: 'missing' });
   let db: CacheDatabase;
   try {
+    // Private before the first byte: SQLite gives the -wal and -shm files the mode of the
+    // database file, so a cache created 0600 keeps its WAL 0600 too (POSIX; on Windows the
+    // per-user profile folder's ACL does this).
+    if (options.create && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', privateFileMode));
+    for (const name of [file, `${file}-wal`, `${file}-shm`]) tightenFile(name);
     db = new Database(file, { fileMustExist: !options.create });
   } catch (error) {
     throw new BalaError('CACHE_DAMAGED', { reason: error instanceof Error ? error.message : String(error) });
