@@ -20,7 +20,7 @@ export interface TestHttpServer {
 export async function startTestHttpServer(
   db: Database,
   pki: ServerPki,
-  options: { throttle?: FailureThrottle; beforeListen?: (routes: TestHttpServer['routes']) => void } = {},
+  options: { throttle?: FailureThrottle; accountThrottle?: FailureThrottle; beforeListen?: (routes: TestHttpServer['routes']) => void } = {},
 ): Promise<TestHttpServer> {
   let now: Date | null = null;
   const logLines: string[] = [];
@@ -29,7 +29,7 @@ export async function startTestHttpServer(
     warn: (line) => logLines.push(line),
     error: (line, error) => logLines.push(`${line} ${String(error)}`),
   };
-  const { app, routes } = buildServerApp({ db, pki, t: translatorFor('en'), now: () => now ?? new Date(), log, throttle: options.throttle ?? new FailureThrottle() });
+  const { app, routes } = buildServerApp({ db, pki, t: translatorFor('en'), now: () => now ?? new Date(), log, throttle: options.throttle ?? new FailureThrottle(), ...(options.accountThrottle ? { accountThrottle: options.accountThrottle } : {}) });
   options.beforeListen?.(routes);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -64,7 +64,7 @@ function parseJson(text: string): unknown {
 export function rawRequest(
   url: string,
   route: string,
-  options: { caPem: string; keyPem?: string; certPem?: string; method?: 'GET' | 'POST'; body?: string; contentType?: string },
+  options: { caPem: string; keyPem?: string; certPem?: string; method?: 'GET' | 'POST'; body?: string; contentType?: string; headers?: Record<string, string> },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? undefined : Buffer.from(options.body);
@@ -77,7 +77,7 @@ export function rawRequest(
         ...(options.certPem ? { cert: options.certPem } : {}),
         servername: 'localhost',
         agent: false,
-        headers: body ? { 'content-type': options.contentType ?? 'application/json', 'content-length': body.length } : {},
+        headers: { ...(body ? { 'content-type': options.contentType ?? 'application/json', 'content-length': body.length } : {}), ...options.headers },
         timeout: 10_000,
       },
       (response) => {
