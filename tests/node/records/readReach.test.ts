@@ -160,13 +160,13 @@ describe('one cache, each operator within their reach (issue 12, point 4)', () =
 
       // The duplicates check of the same child names only what the operator may open.
       for (const holder of everyone) {
-        const values = (new RecordStore(seeded.db).get(seeded.ids[holder])?.values ?? {}) as FormValues;
+        const values = (new RecordStore(seeded.db).get(seeded.ids[holder])?.values ?? {});
         const matches = await recordHandlers['records.checkDuplicates']({ formId: pupilForm.id, values }, ctx);
         expect(matches.map((match) => match.recordId), `${role} duplicates of ${holder}`).toEqual(holders.includes(holder) ? [seeded.ids[holder]] : []);
       }
 
       // Temporary placements since 2024-09: past six months, each an alert — only within reach.
-      const alerts = await recordHandlers['records.alerts'](undefined as never, ctx);
+      const alerts = await recordHandlers['records.alerts'](undefined, ctx);
       const alerted = new Set(alerts.filter((alert) => alert.formId === pupilForm.id).map((alert) => alert.recordId));
       expect([...alerted].sort()).toEqual(holders.map((holder) => seeded.ids[holder]).sort());
     });
