@@ -4,6 +4,8 @@ import { auditInput } from './adminInputs';
 import { addAgency, listAgencies } from './agencies';
 import { verifyRegistryCopy } from './copyVerification';
 import { readAudit } from './auditLog';
+import { verifyAudit } from './auditVerify';
+import { createBackup } from './backup';
 import { importHandover } from '../handover/importPackage';
 import { listRegistryRecords, showRegistryRecord } from './registryRecords';
 import { addUser, disableUser, enableUser, listUsers, resetPassword } from './users';
@@ -32,6 +34,8 @@ export const adminVerbs = {
   'records.verifyCopy': (ctx: AdminContext, input: unknown) => verifyRegistryCopy(ctx, input),
   'handover.import': (ctx: AdminContext, input: unknown) => importHandover(ctx, input),
   'audit.read': (ctx: AdminContext, input: unknown) => readAudit(ctx.db, parseInput(auditInput, input).limit),
+  'audit.verify': (ctx: AdminContext, input: unknown) => verifyAudit(ctx, input),
+  'backup.create': (ctx: AdminContext, input: unknown) => createBackup(ctx, input),
 } satisfies Record<string, (ctx: AdminContext, input: unknown) => Promise<unknown>>;
 
 export type AdminVerbs = typeof adminVerbs;

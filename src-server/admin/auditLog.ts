@@ -13,7 +13,14 @@ export interface AuditRecord extends AuditEntry {
   at: string;
 }
 
-/** Appends to the audit log, in the caller's transaction: the action and its record stand or fall together. */
+/**
+ * Appends to the audit log, in the caller's transaction: the action and its record stand or fall
+ * together. The database chains the entry (server migration 006): a trigger takes the audit
+ * chain's transaction-scoped advisory lock, reads the tail and sets seq, prev_hash and hash, so
+ * appends are serialised across transactions and server processes — in a transaction the lock is
+ * held until it commits, so append audit entries after the transaction's other locks (the sync
+ * writers' lock first, as applyBatch does). Outside a transaction the INSERT is its own.
+ */
 export async function appendAudit(tx: SqlRunner, entry: AuditEntry, at: Date): Promise<void> {
   await tx.query('INSERT INTO audit_log (at, actor, action, target, details) VALUES ($1, $2, $3, $4, $5::jsonb)', [
     at,

@@ -14,6 +14,8 @@ import { registerRecordCommands } from './recordCommands';
 import { registerWorkstationCommands } from './workstationCommands';
 import { registerVerifyCommand } from './verifyCommand';
 import { registerImportCommand } from './importCommand';
+import { registerAuditCommands } from './auditCommands';
+import { registerBackupCommands } from './backupCommands';
 
 export interface ServerCliEnvironment {
   io?: CliIo;
@@ -159,6 +161,8 @@ export async function runServerCli(argv: readonly string[], environment: ServerC
   registerRecordCommands(program, cli);
   registerVerifyCommand(program, cli);
   registerImportCommand(program, cli);
+  registerAuditCommands(program, cli);
+  registerBackupCommands(program, cli);
 
   try {
     if (argv.length === 0) {
