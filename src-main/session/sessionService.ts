@@ -17,7 +17,7 @@ import { readIdentity } from '../activation/workstationIdentity';
 import { cacheFileName } from '../activation/activateWorkstation';
 import { BalaError } from '../api/balaError';
 import type { EventBus } from '../events/eventBus';
-import { deriveAccountKeys, signMessage } from '../security/accountKeys';
+import { credentialIdOf, deriveAccountKeys, signMessage } from '../security/accountKeys';
 import { escrowToServer } from '../security/cacheWrap';
 import { newScryptParams, scryptHash } from '../security/scrypt';
 import { openCache, type CacheDatabase } from '../store/cacheDatabase';
@@ -223,22 +223,27 @@ export class SessionService {
   private async acceptSignIn(opened: OpenSession, result: SignInResult, keyring: Keyring, password: string | null): Promise<void> {
     const serverCert = serverCertOf(opened.db);
     const statement = serverCert ? verifyStatement(result.statement, serverCert) : null;
-    if (!statement || statement.username.toLowerCase() !== opened.user.username.toLowerCase()) {
-      if (!serverCert) throw new BalaError('WORKSTATION_REISSUE');
+    if (serverCert && (!statement || statement.username.toLowerCase() !== opened.user.username.toLowerCase())) {
       throw new BalaError('SERVER_REFUSED', { message: 'statement' });
     }
+    if (!serverCert) {
+      // A workstation activated from a profile older than handover: no server key to check the
+      // server's word or escrow the cache key to. It works on, and says it needs a new profile.
+      opened.serverNotice = { code: 'WORKSTATION_REISSUE', message: this.deps.describe('errors.WORKSTATION_REISSUE') };
+    }
     const entry = keyring.find(opened.user.username);
-    if (password !== null && (!entry || entry.kind === 'legacy' || entry.credentialId !== statement.credentialId)) {
+    const credentialId = statement?.credentialId ?? credentialIdOf(result.account);
+    if (password !== null && (!entry || entry.kind === 'legacy' || entry.credentialId !== credentialId)) {
       const keys = await keysMatching(password, result.account);
       if (keys) {
         keyring.upsert(accountEntry(keyring, opened.user.username, result.account, opened.dataKey));
         if (!keyring.escrow && serverCert) keyring.setEscrow(escrowToServer(opened.dataKey, serverCert));
         keyring.save();
-        adoptCredential(opened.db, opened.user.username, statement.credentialId, null);
+        adoptCredential(opened.db, opened.user.username, credentialId, null);
         opened.signKey = keys.signKey;
       }
     }
-    applyStatement(opened.db, keyring, statement, this.now());
+    if (statement) applyStatement(opened.db, keyring, statement, this.now());
     opened.verifiedOnline = true;
     opened.server = { token: result.session.token, expiresAt: Date.parse(result.session.expiresAt) };
     opened.user = { ...opened.user, validUntil: result.user.validUntil, displayName: result.user.displayName, role: result.user.role };

@@ -13,7 +13,7 @@ const territories = registryPacks[0]?.classifiers.find((classifier) => classifie
 
 describe('criteria search (Pack 3 §1.9 on Pack 1’s card)', () => {
   it('finds the children placed today matching every criterion — count and names — and a name opens the record', async () => {
-    const { client, seeded } = await seededWorkstation('system_operator', 300);
+    const { client, seeded } = await seededWorkstation('central_reader', 300);
     const today = localToday();
     if (!territories) throw new Error('no territories');
     const present = seeded.pupils.filter((pupil) => pupil.values.admittedOn as string <= today && (pupil.dischargedOn === null || pupil.dischargedOn >= today));

@@ -24,7 +24,7 @@ function compare(sheet: ReturnType<typeof tableOf>, expected: Expected, what: st
 
 describe('the §21 report as a workbook', () => {
   it('counts, sheet by sheet, what plain SQL over the records counts; re-opens in exceljs and LibreOffice with the same numbers', { timeout: 180_000 }, async () => {
-    const { client, db, seeded, dir } = await seededWorkstation('system_operator', 220);
+    const { client, db, seeded, dir } = await seededWorkstation('central_reader', 220);
     const file = await client.call('reports.export', { reportId: kgStatistics.id, ...period });
     if (!file.ok) throw new Error(file.error.message);
     const data = Buffer.from(file.value.contentBase64, 'base64');
