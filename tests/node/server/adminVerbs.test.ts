@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../../shared/profile/passwordPolicy';
-import { openProfile } from '../../../src-main/activation/profileReader';
 import { operatorKdfCost as workstationKdfCost, scryptHash as workstationScryptHash } from '../../../src-main/security/scrypt';
 import { AdminError } from '../../../src-server/admin/adminError';
 import { addAgency, findAgency } from '../../../src-server/admin/agencies';
@@ -10,7 +9,9 @@ import { disableUser, enableUser, findUser, listUsers, resetPassword } from '../
 import { changeWorkstationStatus, issueWorkstation, listWorkstations } from '../../../src-server/admin/workstations';
 import { newActivationCode } from '../../../src-server/security/generatedSecrets';
 import { newScryptParams, operatorKdfCost, passwordMatches, scryptHash } from '../../../src-server/security/passwordHash';
-import { testAgency, testServerSetup, testUser, type TestServerSetup } from '../../support/serverAdmin';
+import { deriveAccountKeys } from '../../../src-server/security/accountKeys';
+import { verifyStatement } from '../../../src-server/security/accountStatements';
+import { openIssuedProfile, testAgency, testServerSetup, testUser, type TestServerSetup } from '../../support/serverAdmin';
 import { describeStorages } from '../../support/serverStorage';
 
 const refusal = (code: string): unknown => expect.objectContaining({ name: 'AdminError', code });
@@ -70,6 +71,10 @@ describeStorages('administration verbs', (storage) => {
     expect(serialised).not.toContain(issued.password);
     expect(row?.kdf).toMatchObject({ algorithm: 'scrypt', ...operatorKdfCost });
     expect(await passwordMatches(issued.password, { hash: row?.password_hash ?? '', kdf: row?.kdf ?? newScryptParams() })).toBe(true);
+    // The account keys: their own salt, public halves only, derived from the generated password.
+    expect(row?.account_kdf).toMatchObject({ algorithm: 'scrypt', ...operatorKdfCost });
+    expect(row?.account_kdf?.salt).not.toBe(row?.kdf.salt);
+    expect((await deriveAccountKeys(issued.password, row?.account_kdf ?? newScryptParams())).public).toEqual({ kdf: row?.account_kdf, signPub: row?.sign_pub, wrapPub: row?.wrap_pub });
 
     await expect(testUser(admin, 'AIGUL.S', agency.id)).rejects.toEqual(refusal('USER_EXISTS'));
     await expect(testUser(admin, 'nobody', 'no-such-agency')).rejects.toEqual(refusal('AGENCY_NOT_FOUND'));
@@ -90,6 +95,9 @@ describeStorages('administration verbs', (storage) => {
     const stored = { hash: row?.password_hash ?? '', kdf: row?.kdf ?? newScryptParams() };
     expect(await passwordMatches(first.password, stored)).toBe(false);
     expect(await passwordMatches(reset.password, stored)).toBe(true);
+    // New account keys: the old password's public keys no longer name this account.
+    expect((await deriveAccountKeys(reset.password, row?.account_kdf ?? newScryptParams())).public.signPub).toBe(row?.sign_pub);
+    expect((await deriveAccountKeys(first.password, row?.account_kdf ?? newScryptParams())).public.signPub).not.toBe(row?.sign_pub);
 
     expect(await disableUser(admin, { username: 'bakyt', reason: 'left the agency' })).toMatchObject({ disabled: true, disabledReason: 'left the agency' });
     await expect(disableUser(admin, { username: 'bakyt', reason: '' })).rejects.toEqual(refusal('INVALID_INPUT'));
@@ -107,18 +115,23 @@ describeStorages('administration verbs', (storage) => {
     expect(issued.workstation).toMatchObject({ agencyId: agency.id, status: 'active', users: ['cholpon', 'nurlan'], name: 'Нарын — кабыл алуу' });
     expect(issued.activationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
 
-    const opened = await openProfile(issued.profile, issued.activationCode.toLowerCase(), new Date(), 'en');
+    const opened = await openIssuedProfile(issued.profile, issued.activationCode.toLowerCase());
     expect(opened.body).toMatchObject({
       workstation: { id: issued.workstation.id, name: 'Нарын — кабыл алуу' },
       agency: { id: agency.id, name: 'Нарын балдар үйү', kind: 'childrens_home', country: 'KG', territory: '41711' },
       scope: { country: 'KG', territory: '41711', agencyId: agency.id },
-      server: { url: 'https://localhost:8443', tlsServerName: 'localhost' },
+      server: { url: 'https://localhost:8443', tlsServerName: 'localhost', certPem: pki.serverCertPem },
       caCertPem: pki.ca.certPem,
       expiresAt: issued.workstation.profileExpiresAt,
     });
     const nurlan = opened.secret.operators.find((operator) => operator.username === 'nurlan');
     expect(nurlan).toMatchObject({ displayName: 'Нурлан Токтогулов', role: 'data_holder', mustChangePassword: true });
-    expect((await workstationScryptHash(aigul.password, nurlan?.kdf ?? newScryptParams())).toString('base64')).toBe(nurlan?.passwordHash);
+    // The account's public keys (derived from the password with their own salt) and the server's statement; never its hash.
+    expect((await deriveAccountKeys(aigul.password, nurlan?.account.kdf ?? newScryptParams())).public).toEqual(nurlan?.account);
+    expect(verifyStatement(pki.serverCertPem, nurlan?.statement ?? { statement: '', signature: '' })).toMatchObject({ workstationId: issued.workstation.id, username: 'nurlan', disabled: false, mustChangePassword: true });
+    const stored = await findUser(admin.db, 'nurlan');
+    expect(JSON.stringify(opened.secret)).not.toContain(stored?.password_hash ?? '?');
+    expect(JSON.stringify(opened.secret)).not.toContain(stored?.kdf.salt ?? '?');
 
     const cert = new crypto.X509Certificate(opened.secret.clientCertPem);
     expect(cert.subject).toContain(`CN=${issued.workstation.id}`);
@@ -130,7 +143,7 @@ describeStorages('administration verbs', (storage) => {
     // The profile names no secret in the clear: not the key, not a verifier.
     const text = issued.profile.toString('utf8') + Buffer.from((JSON.parse(issued.profile.toString('utf8')) as { body: string }).body, 'base64').toString('utf8');
     expect(text).not.toContain('PRIVATE KEY');
-    expect(text).not.toContain(nurlan?.passwordHash ?? '?');
+    expect(text).not.toContain(stored?.password_hash ?? '?');
   });
 
   it('refuses to put on a workstation a user of another agency, a disabled or an expired one', async () => {

@@ -1,18 +1,23 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { serverRoutes, signInResultSchema, workstationStatusSchema } from '../../../shared/serverApi/serverApi';
-import { openProfile } from '../../../src-main/activation/profileReader';
-import { scryptHash as workstationScryptHash, newScryptParams as workstationScryptParams } from '../../../src-main/security/scrypt';
-import { serverRequest, type ServerConnection } from '../../../src-main/serverLink/serverClient';
 import { disableUser } from '../../../src-server/admin/users';
-import { changeWorkstationStatus, issueWorkstation } from '../../../src-server/admin/workstations';
+import { changeWorkstationStatus } from '../../../src-server/admin/workstations';
 import { FailureThrottle } from '../../../src-server/http/failureThrottle';
-import { testAgency, testServerSetup, testUser, type TestServerSetup } from '../../support/serverAdmin';
-import { startTestHttpServer, rawRequest, type TestHttpServer } from '../../support/serverHttp';
+import { testAgency, testServerSetup, testWorkstation, type TestServerSetup } from '../../support/serverAdmin';
+import { startTestHttpServer, rawRequest, type RawAnswer, type TestHttpServer } from '../../support/serverHttp';
 import { clientCertificate, foreignCa } from '../../support/serverPki';
 import { describeStorages } from '../../support/serverStorage';
 
 const day = 86_400_000;
+
+type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'refused'; error: { code: string; message: string; reason?: string; retryAfter?: string } };
+function outcome<T>(answer: RawAnswer, schema: z.ZodType<T>): Outcome<T> {
+  const json = answer.json as { ok?: boolean; value?: unknown; error?: Extract<Outcome<T>, { kind: 'refused' }>['error'] } | null;
+  if (json?.ok) return { kind: 'ok', value: schema.parse(json.value) };
+  if (json?.error) return { kind: 'refused', error: json.error };
+  throw new Error(`not an answer: ${answer.status} ${answer.body.slice(0, 200)}`);
+}
 
 describeStorages('server HTTPS API with mutual TLS', (storage) => {
   let setup: TestServerSetup;
@@ -31,26 +36,17 @@ describeStorages('server HTTPS API with mutual TLS', (storage) => {
     setup.cleanup();
   });
 
-  /** A workstation issued for the given users, as the workstation would connect with its profile. */
+  /** A workstation issued for the given users, as the workstation would connect with its profile (raw HTTPS, answers as { kind }). */
   async function workstationFor(...usernames: string[]) {
-    const passwords: Record<string, string> = {};
-    for (const username of usernames) passwords[username] = (await testUser(setup.admin, username, agencyId)).password;
-    const issued = await issueWorkstation(setup.admin, { agency: agencyId, users: usernames });
-    const { body, secret } = await openProfile(issued.profile, issued.activationCode, new Date(), 'en');
-    const connection: ServerConnection = {
-      url: server.url,
-      tlsServerName: body.server.tlsServerName,
-      caCertPem: body.caCertPem,
-      clientKeyPem: secret.clientKeyPem,
-      clientCertPem: secret.clientCertPem,
-    };
-    const signIn = (username: string, password: string) => serverRequest(connection, 'POST', serverRoutes.signIn, { username, password }, signInResultSchema);
-    return { id: issued.workstation.id, connection, passwords, signIn };
+    const ws = await testWorkstation(setup, server, agencyId, usernames);
+    const request = async <T>(method: 'GET' | 'POST', route: string, body: unknown, schema: z.ZodType<T>) => outcome(await ws.call(route, method === 'GET' ? undefined : body), schema);
+    const signIn = (username: string, password: string) => request('POST', serverRoutes.signIn, { username, password }, signInResultSchema);
+    return { id: ws.id, tls: ws.tls, passwords: ws.passwords, signIn, request };
   }
 
   it('lets a registered workstation in: status, and sign-in with the generated password', async () => {
     const ws = await workstationFor('asel');
-    const status = await serverRequest(ws.connection, 'GET', serverRoutes.workstationStatus, undefined, workstationStatusSchema);
+    const status = await ws.request('GET', serverRoutes.workstationStatus, undefined, workstationStatusSchema);
     expect(status).toMatchObject({ kind: 'ok', value: { workstationId: ws.id, status: 'active', reason: null } });
     const signedIn = await ws.signIn(' ASEL ', ws.passwords.asel ?? '');
     expect(signedIn).toMatchObject({ kind: 'ok', value: { user: { username: 'asel', agencyId, role: 'data_holder', mustChangePassword: true } } });
@@ -80,7 +76,7 @@ describeStorages('server HTTPS API with mutual TLS', (storage) => {
       kind: 'refused',
       error: { code: 'WORKSTATION_SUSPENDED', reason: 'virus attack on the central server', message: 'This workstation is suspended by the administrator: virus attack on the central server' },
     });
-    const status = await serverRequest(ws.connection, 'GET', serverRoutes.workstationStatus, undefined, workstationStatusSchema);
+    const status = await ws.request('GET', serverRoutes.workstationStatus, undefined, workstationStatusSchema);
     expect(status).toMatchObject({ kind: 'ok', value: { status: 'suspended', reason: 'virus attack on the central server' } });
     await changeWorkstationStatus(setup.admin, { id: ws.id, change: 'resume', reason: 'attack over' });
     expect(await ws.signIn('bolot', ws.passwords.bolot ?? '')).toMatchObject({ kind: 'ok' });
@@ -88,7 +84,7 @@ describeStorages('server HTTPS API with mutual TLS', (storage) => {
 
   it('lets a restricted workstation sign in read-only and refuses its writes', async () => {
     const ws = await workstationFor('chynara');
-    const write = () => serverRequest(ws.connection, 'POST', '/v1/test/write', {}, z.object({ written: z.boolean() }));
+    const write = () => ws.request('POST', '/v1/test/write', {}, z.object({ written: z.boolean() }));
     expect(await write()).toMatchObject({ kind: 'ok', value: { written: true } });
     await changeWorkstationStatus(setup.admin, { id: ws.id, change: 'restrict', reason: 'wrong data were sent' });
     expect(await ws.signIn('chynara', 'wrong-password')).toMatchObject({ kind: 'refused', error: { code: 'USER_UNKNOWN_OR_WRONG_PASSWORD' } });
@@ -142,7 +138,7 @@ describeStorages('server HTTPS API with mutual TLS', (storage) => {
     const ws = await workstationFor('ilyas');
     const old = ws.passwords.ilyas ?? '';
     const change = (newPassword: string, currentPassword = old) =>
-      serverRequest(ws.connection, 'POST', serverRoutes.changePassword, { username: 'ilyas', currentPassword, newPassword }, signInResultSchema);
+      ws.request('POST', serverRoutes.changePassword, { username: 'ilyas', currentPassword, newPassword }, signInResultSchema);
     expect(await change('short')).toMatchObject({ kind: 'refused', error: { code: 'PASSWORD_POLICY' } });
     expect(await change('Better-Secret-42', 'not-the-password')).toMatchObject({ kind: 'refused', error: { code: 'USER_UNKNOWN_OR_WRONG_PASSWORD' } });
     expect(await change('Better-Secret-42')).toMatchObject({ kind: 'ok', value: { user: { username: 'ilyas', mustChangePassword: false } } });
@@ -150,30 +146,11 @@ describeStorages('server HTTPS API with mutual TLS', (storage) => {
     expect(await ws.signIn('ilyas', 'Better-Secret-42')).toMatchObject({ kind: 'ok', value: { user: { mustChangePassword: false } } });
   });
 
-  it('takes a password change made offline as verifiers, once, and never a weaker KDF', async () => {
-    const ws = await workstationFor('jamila');
-    const { rows } = await setup.admin.db.query<{ kdf: z.infer<typeof kdfShape> }>("SELECT kdf FROM users WHERE username = 'jamila'");
-    const serverKdf = kdfShape.parse(rows[0]?.kdf);
-    const currentPasswordHash = (await workstationScryptHash(ws.passwords.jamila ?? '', serverKdf)).toString('base64');
-    const newKdf = workstationScryptParams();
-    const newPasswordHash = (await workstationScryptHash('Offline-Changed-7', newKdf)).toString('base64');
-    const send = (body: object) => serverRequest(ws.connection, 'POST', serverRoutes.offlinePasswordChange, body, signInResultSchema);
-
-    expect(await send({ username: 'jamila', currentPasswordHash: newPasswordHash, newPasswordHash, newKdf })).toMatchObject({
-      kind: 'refused',
-      error: { code: 'USER_UNKNOWN_OR_WRONG_PASSWORD' },
-    });
-    expect(await send({ username: 'jamila', currentPasswordHash, newPasswordHash, newKdf: { ...newKdf, N: 1024 } })).toMatchObject({ kind: 'refused', error: { code: 'INVALID_INPUT' } });
-    const accepted = await send({ username: 'jamila', currentPasswordHash, newPasswordHash, newKdf });
-    expect(accepted).toMatchObject({ kind: 'ok', value: { user: { username: 'jamila', mustChangePassword: false } } });
-    // The workstation retries when the first answer was lost: the same change is accepted again.
-    expect(await send({ username: 'jamila', currentPasswordHash, newPasswordHash, newKdf })).toMatchObject({ kind: 'ok' });
-    expect(await ws.signIn('jamila', 'Offline-Changed-7')).toMatchObject({ kind: 'ok' });
-  });
+  // The offline password change (signed by the account key) is tested in accountSecrets.test.ts.
 
   it('answers malformed input with 400 INVALID_INPUT and unknown routes with 404, never 500', async () => {
     const ws = await workstationFor('kanat');
-    const tls = { caPem: setup.pki.ca.certPem, keyPem: ws.connection.clientKeyPem, certPem: ws.connection.clientCertPem };
+    const tls = ws.tls;
     const cases: [string, Parameters<typeof rawRequest>[2], number][] = [
       [serverRoutes.signIn, { ...tls, body: '{"username": "kanat", ' }, 400],
       [serverRoutes.signIn, { ...tls, body: '{"username": 42}' }, 400],
@@ -217,5 +194,3 @@ describeStorages('server HTTPS API with mutual TLS', (storage) => {
     ]);
   });
 });
-
-const kdfShape = z.object({ algorithm: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string() });
