@@ -16,6 +16,17 @@ const profileSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().max(4096).regex(/\.balaprofile$/i) }),
 ]);
 
+/** The fingerprint the administrator read out (any case, spaces or colons): the profile's CA must have it. */
+const caFingerprintInput = z.string().max(200).optional();
+
+/** What the operator compares with the administrator's word before activating. */
+export interface ProfileCaView {
+  /** SHA-256 of the CA certificate, upper-case hex in groups of four (`3F2A 9C01 …`). */
+  caFingerprint: string;
+  /** This installation pins its CA (resources/trusted-ca.pem, BALA_CA_FINGERPRINT): the profile matched it. */
+  pinned: boolean;
+}
+
 export interface FoundProfile {
   path: string;
   fileName: string;
@@ -48,8 +59,12 @@ export const contract = {
     input: noInput,
     summary: 'Connection profiles found beside the installer, in the machine-wide folder or on removable drives.',
   }),
+  'activation.inspect': operation<ProfileCaView>()({
+    input: z.object({ source: profileSource, caFingerprint: caFingerprintInput }).strict(),
+    summary: "A profile's CA before activation: its SHA-256 fingerprint in groups, and whether this installation pins a CA (a profile from another CA is refused).",
+  }),
   'activation.activate': operation<SessionStatus>()({
-    input: z.object({ source: profileSource, activationCode: z.string().min(1).max(64) }).strict(),
+    input: z.object({ source: profileSource, activationCode: z.string().min(1).max(64), caFingerprint: caFingerprintInput }).strict(),
     summary: 'Activate this workstation with an issued connection profile and its activation code.',
   }),
   'session.status': operation<SessionStatus>()({

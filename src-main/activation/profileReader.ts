@@ -27,23 +27,18 @@ export const maxProfileBytes = 256 * 1024;
  * (tamper-evidence), its validity period, then decrypts the secret part with the activation
  * code. Each failure is a distinct refusal; nothing is written here.
  */
-export async function openProfile(file: Buffer, typedCode: string, now: Date, language: Language): Promise<OpenedProfile> {
+export async function openProfile(
+  file: Buffer,
+  typedCode: string,
+  now: Date,
+  language: Language,
+  options: { /** SHA-256 fingerprints of the CAs this installation trusts (empty: no pin). */ pinnedCa?: readonly string[] } = {},
+): Promise<OpenedProfile> {
   if (file.length > maxProfileBytes) throw new BalaError('PROFILE_UNREADABLE');
   const code = normaliseActivationCode(typedCode);
   if (!activationCodePattern.test(code)) throw new BalaError('ACTIVATION_CODE_FORMAT');
 
-  let envelope;
-  let bodyBytes: Buffer;
-  let body: ProfileBody;
-  try {
-    envelope = profileFileSchema.parse(JSON.parse(file.toString('utf8')));
-    bodyBytes = Buffer.from(envelope.body, 'base64');
-    body = profileBodySchema.parse(JSON.parse(bodyBytes.toString('utf8')));
-  } catch {
-    throw new BalaError('PROFILE_UNREADABLE');
-  }
-
-  if (!signedByItsCa(bodyBytes, body.caCertPem, envelope.signature)) throw new BalaError('PROFILE_TAMPERED');
+  const { body } = checkProfileCa(file, options.pinnedCa ?? []);
 
   if (now.getTime() > Date.parse(body.expiresAt)) {
     throw new BalaError('PROFILE_EXPIRED', { date: formatDate(new Date(body.expiresAt), language) });
@@ -67,6 +62,41 @@ export async function openProfile(file: Buffer, typedCode: string, now: Date, la
     plaintext.fill(0);
   }
 }
+
+/**
+ * The signed body of a profile, after its signature is checked against the CA certificate it
+ * carries and that CA against the pin: a profile signed by its own CA proves only that it was not
+ * altered after signing — whose CA it is, the pin (or the operator comparing the fingerprint
+ * the administrator read out) decides. Answers the CA's SHA-256 fingerprint.
+ */
+export function checkProfileCa(file: Buffer, pinnedCa: readonly string[]): { body: ProfileBody; caFingerprint: string } {
+  if (file.length > maxProfileBytes) throw new BalaError('PROFILE_UNREADABLE');
+  let envelope;
+  let bodyBytes: Buffer;
+  let body: ProfileBody;
+  try {
+    envelope = profileFileSchema.parse(JSON.parse(file.toString('utf8')));
+    bodyBytes = Buffer.from(envelope.body, 'base64');
+    body = profileBodySchema.parse(JSON.parse(bodyBytes.toString('utf8')));
+  } catch {
+    throw new BalaError('PROFILE_UNREADABLE');
+  }
+  if (!signedByItsCa(bodyBytes, body.caCertPem, envelope.signature)) throw new BalaError('PROFILE_TAMPERED');
+  const fingerprint = caFingerprint(body.caCertPem);
+  if (pinnedCa.length > 0 && !pinnedCa.some((pin) => normaliseFingerprint(pin) === fingerprint)) {
+    throw new BalaError('PROFILE_UNTRUSTED_CA', { fingerprint: groupFingerprint(fingerprint) });
+  }
+  return { body, caFingerprint: fingerprint };
+}
+
+/** SHA-256 over the certificate's DER, 64 upper-case hex digits (what `openssl x509 -fingerprint -sha256` prints, without the colons). */
+export const caFingerprint = (certPem: string): string => new crypto.X509Certificate(certPem).fingerprint256.replace(/:/g, '').toUpperCase();
+
+/** For reading out by phone: groups of four, `3F2A 9C01 …`. */
+export const groupFingerprint = (fingerprint: string): string => normaliseFingerprint(fingerprint).replace(/(.{4})(?=.)/g, '$1 ');
+
+/** Accepts what an administrator may paste: colons, spaces, lower case. */
+export const normaliseFingerprint = (text: string): string => text.replace(/[\s:]/g, '').toUpperCase();
 
 function signedByItsCa(bodyBytes: Buffer, caCertPem: string, signature: string): boolean {
   try {

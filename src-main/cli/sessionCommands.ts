@@ -27,7 +27,8 @@ export function registerSessionCommands(program: Command, cli: CliSession): void
     .command('activate')
     .description(helpT('cli.cmdActivate'))
     .requiredOption('--profile <file>', helpT('cli.optProfile'))
-    .action(async (options: { profile: string }) => {
+    .option('--ca-fingerprint <sha256>', helpT('cli.optCaFingerprint'))
+    .action(async (options: { profile: string; caFingerprint?: string }) => {
       const { client, backend } = cli.open();
       const t = backend.ctx.t();
       const code = await need('BALA_ACTIVATION_CODE', 'cli.promptCode', t);
@@ -39,13 +40,15 @@ export function registerSessionCommands(program: Command, cli: CliSession): void
         cli.exit(report(io, { ok: false, error: { code: 'NOT_FOUND', message: t('errors.NOT_FOUND') } }, cli.json(), () => ''));
         return;
       }
-      const result = await client.call('activation.activate', {
-        source: { kind: 'file', name: path.basename(options.profile), contentBase64: content },
-        activationCode: code,
-      });
+      const source = { kind: 'file' as const, name: path.basename(options.profile), contentBase64: content };
+      const pin = options.caFingerprint === undefined ? {} : { caFingerprint: options.caFingerprint };
+      // The CA's fingerprint, for the operator to compare with what the administrator read out (refused here when a pin differs).
+      const ca = await client.call('activation.inspect', { source, ...pin });
+      const result = ca.ok ? await client.call('activation.activate', { source, activationCode: code, ...pin }) : ca;
+      const caLine = ca.ok ? t(ca.value.pinned ? 'cli.caPinned' : 'cli.caCompare', { fingerprint: ca.value.caFingerprint }) : '';
       cli.exit(
         report(io, result, cli.json(), (status) =>
-          status.state === 'notActivated' ? '' : t('cli.activated', { workstation: status.workstationName, agency: status.agencyName }),
+          status.state === 'notActivated' ? '' : [t('cli.activated', { workstation: status.workstationName, agency: status.agencyName }), caLine].join('\n'),
         ),
       );
     });

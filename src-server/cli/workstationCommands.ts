@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -83,6 +84,7 @@ export function registerWorkstationCommands(program: Command, cli: CliContext): 
               t('server.cli.activationCode'),
               `  ${issued.activationCode}`,
               t('server.cli.codeAdvice'),
+              `CA SHA-256: ${new X509Certificate((JSON.parse(Buffer.from((JSON.parse(fs.readFileSync(issued.profileFile, 'utf8')) as { body: string }).body, 'base64').toString('utf8')) as { caCertPem: string }).caCertPem).fingerprint256.replace(/:/g, '').replace(/(.{4})(?=.)/g, '$1 ')}`,
             ].join('\n'),
         );
       },

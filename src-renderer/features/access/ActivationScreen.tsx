@@ -14,7 +14,7 @@ type Chosen = { kind: 'path'; path: string } | { kind: 'file'; name: string; con
 
 const maxProfileBytes = 300_000;
 const codeErrors = new Set(['ACTIVATION_CODE_WRONG', 'ACTIVATION_CODE_FORMAT']);
-const profileErrors = new Set(['PROFILE_UNREADABLE', 'PROFILE_TAMPERED', 'PROFILE_EXPIRED', 'PROFILE_OTHER_SERVER', 'ALREADY_ACTIVATED']);
+const profileErrors = new Set(['PROFILE_UNREADABLE', 'PROFILE_TAMPERED', 'PROFILE_EXPIRED', 'PROFILE_OTHER_SERVER', 'ALREADY_ACTIVATED', 'PROFILE_UNTRUSTED_CA']);
 
 async function readAsBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -36,9 +36,18 @@ export function ActivationScreen({ info }: { info: AppInfo }) {
   const activate = useSessionAction((c, input: { chosen: NonNullable<Chosen>; code: string }) =>
     unwrap(c.call('activation.activate', { source: input.chosen, activationCode: input.code })),
   );
+  // The chosen profile's CA fingerprint, shown before activating, for the operator to compare with the administrator's word.
+  const ca = useQuery({
+    queryKey: ['activation', 'inspect', chosen?.kind === 'path' ? chosen.path : chosen?.kind === 'file' ? `${chosen.name}:${chosen.contentBase64.length}:${chosen.contentBase64.slice(-64)}` : null],
+    queryFn: () => (chosen ? unwrap(client.call('activation.inspect', { source: chosen })) : null),
+    enabled: chosen !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
   const errorCode = activate.error?.error.code;
   const codeError = errorCode && codeErrors.has(errorCode) ? activate.error?.message : null;
-  const profileError = fileProblem ?? (missingProfile ? t('access.noProfileChosen') : errorCode && profileErrors.has(errorCode) ? activate.error?.message : null);
+  const profileError =
+    fileProblem ?? (missingProfile ? t('access.noProfileChosen') : errorCode && profileErrors.has(errorCode) ? activate.error?.message : chosen && ca.error ? ca.error.message : null);
   const otherError = errorCode && !codeErrors.has(errorCode) && !profileErrors.has(errorCode) ? activate.error?.message : null;
 
   const chooseFound = (profile: FoundProfile) => {
@@ -99,6 +108,15 @@ export function ActivationScreen({ info }: { info: AppInfo }) {
             />
             {chosen?.kind === 'file' ? <p className="hint">{t('access.fileChosen', { name: chosen.name })}</p> : null}
             <ErrorLine id={ids.profileError} message={profileError} />
+            {chosen && ca.data ? (
+              <div className="field" role="group" aria-label={t('access.caFingerprint')}>
+                <p className="field__label">{t('access.caFingerprint')}</p>
+                <p className="code-input ca-fingerprint" data-testid="ca-fingerprint">
+                  <strong>{ca.data.caFingerprint}</strong>
+                </p>
+                <p className="hint">{t(ca.data.pinned ? 'access.caPinned' : 'access.caFingerprintHint')}</p>
+              </div>
+            ) : null}
           </fieldset>
           <div className="field">
             <label className="field__label" htmlFor={ids.code}>

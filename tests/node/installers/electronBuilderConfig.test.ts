@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { defaultTrustedCaFile } from '../../../src-main/activation/caPin';
 import { defaultSearchPlaces } from '../../../src-main/activation/profileSearch';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -51,6 +52,44 @@ describe('electron-builder.yml', () => {
     expect(nsh).toContain('$APPDATA\\Bala\\profiles');
     const linux = defaultSearchPlaces('linux', {}).machine[0] ?? '';
     expect(fs.readFileSync(path.join(root, config.deb.afterInstall), 'utf8')).toContain(`mkdir -p ${linux}`);
+  });
+
+  it("flips Electron's fuses in the packaged binary: no Node shell, no inspector, only the checked app.asar, encrypted cookies", async () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // What electron-builder hands @electron/fuses, computed by its own code from this file.
+    const { PlatformPackager } = (await import('app-builder-lib')) as unknown as {
+      PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } };
+    };
+    const { FuseV1Options, FuseVersion } = await import('@electron/fuses');
+    const wire = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
+    expect(wire).toMatchObject({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.EnableCookieEncryption]: true,
+    });
+    // OnlyLoadAppFromAsar needs the app in app.asar: the archive is not switched off.
+    expect(config.asar ?? true).not.toBe(false);
+    // With RunAsNode off, `process.fork` from the main process cannot work: the shell never forks.
+    for (const file of fs.readdirSync(path.join(root, 'src-main', 'electron'))) {
+      expect(fs.readFileSync(path.join(root, 'src-main', 'electron', file), 'utf8'), file).not.toMatch(/child_process|ELECTRON_RUN_AS_NODE/);
+    }
+  });
+
+  it("packs the administrator's pinned CA (resources/trusted-ca.pem) into app.asar when present, where the workstation reads it", () => {
+    expect(config.files).toContain('resources/trusted-ca.pem');
+    expect(path.relative(root, defaultTrustedCaFile())).toBe(path.join('resources', 'trusted-ca.pem'));
   });
 
   it('finds a profile beside an AppImage, not in its temporary mount only', () => {
