@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { syncRoutes, type SyncChange } from '../../../shared/sync/syncProtocol';
-import { openProfile } from '../../../src-main/activation/profileReader';
-import { issueWorkstation } from '../../../src-server/admin/workstations';
+import { sessionHeader } from '../../../shared/serverApi/serverApi';
 import { pupilFormId, samplePupil } from '../../support/pupilSamples';
-import { testAgency, testServerSetup, testUser, type TestServerSetup } from '../../support/serverAdmin';
+import { testAgency, testServerSetup, testWorkstation, type TestServerSetup } from '../../support/serverAdmin';
 import { rawRequest, startTestHttpServer, type RawAnswer, type TestHttpServer } from '../../support/serverHttp';
 import { describeStorages } from '../../support/serverStorage';
 
@@ -21,6 +20,8 @@ interface Identity {
   caPem: string;
   keyPem: string;
   certPem: string;
+  /** An operator's server session: the push and pull need one. */
+  session: string;
 }
 
 const pupilSections = (i: number) => {
@@ -44,10 +45,8 @@ describeStorages('the push endpoint under malformed and hostile input', (storage
     server = await startTestHttpServer(setup.admin.db, setup.pki);
     const identity = async (agencyName: string, username: string): Promise<Identity> => {
       const agency = await testAgency(setup.admin, agencyName);
-      await testUser(setup.admin, username, agency.id);
-      const issued = await issueWorkstation(setup.admin, { agency: agency.id, users: [username] });
-      const { body, secret } = await openProfile(issued.profile, issued.activationCode, new Date(), 'en');
-      return { id: issued.workstation.id, username, caPem: body.caCertPem, keyPem: secret.clientKeyPem, certPem: secret.clientCertPem };
+      const ws = await testWorkstation(setup, server, agency.id, [username]);
+      return { id: ws.id, username, ...ws.tls, session: await ws.session(username) };
     };
     a = await identity('Ош балдар үйү', 'hostile-a');
     b = await identity('Нарын балдар үйү', 'hostile-b');
@@ -71,14 +70,14 @@ describeStorages('the push endpoint under malformed and hostile input', (storage
         blobs: [],
       };
     };
-  });
+  }, 180_000);
   afterAll(async () => {
     await server.close();
     setup.cleanup();
   });
 
   const push = (who: Identity, body: string, contentType?: string): Promise<RawAnswer> =>
-    rawRequest(server.url, syncRoutes.push, { caPem: who.caPem, keyPem: who.keyPem, certPem: who.certPem, body, ...(contentType ? { contentType } : {}) });
+    rawRequest(server.url, syncRoutes.push, { caPem: who.caPem, keyPem: who.keyPem, certPem: who.certPem, body, headers: { [sessionHeader]: who.session }, ...(contentType ? { contentType } : {}) });
   const pushChanges = (who: Identity, changes: unknown[]) => push(who, JSON.stringify({ pendingCount: changes.length, changes }));
   const refusalCode = (answer: RawAnswer) => (answer.json as { error?: { code?: string } } | null)?.error?.code;
   const outcomes = (answer: RawAnswer) => (answer.json as { value: { outcomes: { outcome: string; code?: string; revision?: number }[] } }).value.outcomes;
@@ -140,7 +139,7 @@ describeStorages('the push endpoint under malformed and hostile input', (storage
     expect(outcomes(await pushChanges(a, [first]))).toEqual([expect.objectContaining({ outcome: 'accepted' })]);
     const answer = await pushChanges(a, [
       { ...newPupil(7, a.username), formId: 'kg-residential.unicorn' },
-      { ...newPupil(8, a.username), author: 'hostile-b' },
+      { ...newPupil(8, a.username), author: 'no.such.author' },
       { ...first, sections: { ...first.sections, identity: { ...first.sections.identity, pin: samplePupil(9).pin } } },
       first,
     ]);
@@ -163,7 +162,7 @@ describeStorages('the push endpoint under malformed and hostile input', (storage
     const audit = await setup.admin.db.query<{ actor: string; details: Record<string, unknown> }>("SELECT actor, details FROM audit_log WHERE action = 'sync.refused' AND target = $1", [theirs.recordId]);
     expect(audit.rows).toEqual([expect.objectContaining({ actor: a.username, details: expect.objectContaining({ workstation: a.id, code: 'OUT_OF_SCOPE' }) as unknown })]);
     // Nor can it pull the pupil or its photos.
-    const pulled = await rawRequest(server.url, syncRoutes.pull, { caPem: a.caPem, keyPem: a.keyPem, certPem: a.certPem, body: JSON.stringify({ cursor: 0, limit: 1000, operator: a.username }) });
+    const pulled = await rawRequest(server.url, syncRoutes.pull, { caPem: a.caPem, keyPem: a.keyPem, certPem: a.certPem, headers: { [sessionHeader]: a.session }, body: JSON.stringify({ cursor: 0, limit: 1000 }) });
     expect(pulled.status).toBe(200);
     expect(JSON.stringify(pulled.json)).not.toContain(theirs.recordId);
   });
