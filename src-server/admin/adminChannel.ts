@@ -42,6 +42,12 @@ export interface AdminChannel {
 export function openAdminChannel(dataDir: string, contextFor: (actor: string) => AdminContext, log: ServerLogger): Promise<AdminChannel | null> {
   const file = adminSocketPath(dataDir);
   if (!file) return Promise.resolve(null);
+  // Connecting to a Unix socket needs write permission on it and search permission on its folder:
+  // the data folder is kept 0700 (init makes it so; older ones are closed here), so no other account
+  // reaches the socket, even in the moment between listen() and chmod() while it has the umask's mode.
+  const folder = fs.lstatSync(dataDir);
+  if (!folder.isDirectory() || (process.getuid && folder.uid !== process.getuid())) return Promise.resolve(null);
+  fs.chmodSync(dataDir, 0o700);
   fs.rmSync(file, { force: true }); // left by a server that died: this process holds the database lock now
   const server = net.createServer((socket) => {
     let received = '';

@@ -61,13 +61,17 @@ export async function initServer(options: InitOptions): Promise<InitResult> {
   if (!hosts.includes(tlsServerName)) hosts.push(tlsServerName);
 
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // Also a folder the administrator made beforehand: the keys, the database and the admin socket live in it.
+  fs.chmodSync(options.dataDir, 0o700);
   // The database first: an unreachable PostgreSQL must not leave a half-initialised folder behind.
   const db = await openStorageOrRefuse(options.dataDir, options.pgUrl);
   try {
     const { rows } = await db.query("SELECT 1 FROM audit_log WHERE action = 'server.init' LIMIT 1");
     // Another CA already issued this database's workstations: a second one would lock them all out.
     if (rows.length > 0) throw new AdminError('ALREADY_INITIALISED', { dir: options.pgUrl ? 'PostgreSQL' : options.dataDir });
-    return await initialise(options, hosts, url, tlsServerName, db);
+    const result = await initialise(options, hosts, url, tlsServerName, db);
+    if (!options.pgUrl) fs.chmodSync(layout.db, 0o700);
+    return result;
   } finally {
     await db.close();
   }
