@@ -64,7 +64,7 @@ function parseJson(text: string): unknown {
 export function rawRequest(
   url: string,
   route: string,
-  options: { caPem: string; keyPem?: string; certPem?: string; method?: 'GET' | 'POST'; body?: string; contentType?: string; headers?: Record<string, string> },
+  options: { caPem: string; keyPem?: string; certPem?: string; method?: 'GET' | 'POST'; body?: string; contentType?: string; headers?: Record<string, string>; servername?: string },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? undefined : Buffer.from(options.body);
@@ -75,7 +75,7 @@ export function rawRequest(
         ca: options.caPem,
         ...(options.keyPem ? { key: options.keyPem } : {}),
         ...(options.certPem ? { cert: options.certPem } : {}),
-        servername: 'localhost',
+        servername: options.servername ?? 'localhost',
         agent: false,
         headers: { ...(body ? { 'content-type': options.contentType ?? 'application/json', 'content-length': body.length } : {}), ...options.headers },
         timeout: 10_000,

@@ -4,10 +4,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serverRoutes, workstationStatusSchema } from '../../../shared/serverApi/serverApi';
-import { openProfile } from '../../../src-main/activation/profileReader';
-import { serverRequest } from '../../../src-main/serverLink/serverClient';
 import { openStorage } from '../../../src-server/db/openStorage';
 import { runServerCli } from '../../../src-server/cli/main';
+import { openIssuedProfile } from '../../support/serverAdmin';
+import { rawRequest } from '../../support/serverHttp';
 import { describeStorages } from '../../support/serverStorage';
 import { tempDir } from '../../support/tempDir';
 
@@ -136,7 +136,7 @@ describeStorages('bala-server administration', (storage) => {
     expect(issued.code, issued.err).toBe(0);
     const { workstation, activationCode } = issued.json.value as unknown as { workstation: { id: string }; activationCode: string };
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
-    const opened = await openProfile(fs.readFileSync(out), activationCode, new Date(), 'en');
+    const opened = await openIssuedProfile(fs.readFileSync(out), activationCode);
     // The server's certificate travels in the profile: handover packages are encrypted to it.
     expect(opened.body.server).toEqual({ url: 'https://bala.example.kg:9443', tlsServerName: 'bala.example.kg', certPem: fs.readFileSync(path.join(dir, 'pki', 'server.cert.pem'), 'utf8') });
     expect((await run('--json', 'workstation', 'issue', '--agency', 'jalal-abad', '--users', 'aibek', '--out', out)).json).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
@@ -224,7 +224,7 @@ describeStorages('bala-server administration', (storage) => {
     const out = path.join(path.dirname(dir), 'batken.balaprofile');
     const issued = await run('--json', 'workstation', 'issue', '--agency', 'batken', '--users', 'kubat', '--out', out);
     const { activationCode } = issued.json.value as unknown as { activationCode: string };
-    const { body, secret } = await openProfile(fs.readFileSync(out), activationCode, new Date(), 'en');
+    const { body, secret } = await openIssuedProfile(fs.readFileSync(out), activationCode);
 
     const child = spawn(process.execPath, [path.join(repoRoot, 'bin/bala-server.mjs'), '--data', dir, 'serve', '--port', '0', '--host', '127.0.0.1'], {
       env: { ...process.env, BALA_PG_URL: pgUrl ?? '', LANG: 'en_GB.UTF-8', BALA_LANG: 'en' },
@@ -247,8 +247,10 @@ describeStorages('bala-server administration', (storage) => {
         });
         child.on('exit', () => reject(new Error(`exited early; stderr: ${stderr}`)));
       });
-      const connection = { url, tlsServerName: body.server.tlsServerName, caCertPem: body.caCertPem, clientKeyPem: secret.clientKeyPem, clientCertPem: secret.clientCertPem };
-      const status = () => serverRequest(connection, 'GET', serverRoutes.workstationStatus, undefined, workstationStatusSchema);
+      const status = async () => {
+        const answer = await rawRequest(url, serverRoutes.workstationStatus, { caPem: body.caCertPem, keyPem: secret.clientKeyPem, certPem: secret.clientCertPem, servername: body.server.tlsServerName });
+        return { kind: 'ok', value: workstationStatusSchema.parse((answer.json as { value: unknown }).value) };
+      };
       expect(await status()).toMatchObject({ kind: 'ok', value: { workstationId: body.workstation.id, status: 'active' } });
 
       // Administration goes on while the server runs (embedded storage: through the server's admin channel).
@@ -263,7 +265,7 @@ describeStorages('bala-server administration', (storage) => {
       const reissued = await run('--json', 'workstation', 'issue', '--agency', 'batken', '--users', 'kubat', '--out', second);
       expect(reissued.json, reissued.err).toMatchObject({ ok: true });
       const { activationCode: secondCode } = reissued.json.value as unknown as { activationCode: string };
-      expect((await openProfile(fs.readFileSync(second), secondCode, new Date(), 'en')).body.agency.id).toBe('batken');
+      expect((await openIssuedProfile(fs.readFileSync(second), secondCode)).body.agency.id).toBe('batken');
       expect(fs.statSync(second).mode & 0o777).toBe(0o600);
     } finally {
       child.kill('SIGTERM');
