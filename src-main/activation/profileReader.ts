@@ -74,8 +74,18 @@ export function checkProfileCa(file: Buffer, pinnedCa: readonly string[]): { bod
   let envelope;
   let bodyBytes: Buffer;
   let body: ProfileBody;
+  let json: unknown;
   try {
-    envelope = profileFileSchema.parse(JSON.parse(file.toString('utf8')));
+    json = JSON.parse(file.toString('utf8'));
+  } catch {
+    throw new BalaError('PROFILE_UNREADABLE');
+  }
+  // A version-1 profile carries the server's password hashes (docs/security.md): not accepted any more.
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'bala-profile' && (json as { version?: unknown }).version === 1) {
+    throw new BalaError('PROFILE_OUTDATED');
+  }
+  try {
+    envelope = profileFileSchema.parse(json);
     bodyBytes = Buffer.from(envelope.body, 'base64');
     body = profileBodySchema.parse(JSON.parse(bodyBytes.toString('utf8')));
   } catch {

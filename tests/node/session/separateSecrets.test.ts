@@ -163,3 +163,17 @@ describe('the keyring cannot be edited into access', () => {
     expect(text).not.toContain('bakyt');
   });
 });
+
+describe('profiles of version 1', () => {
+  it('are refused with a message that asks for a new one', async () => {
+    const temp = tempDir();
+    cleanups.push(temp.cleanup);
+    const profile = await issueTestProfile({ operators: [{ username: 'aigul', password }] });
+    const envelope = JSON.parse(profile.file.toString('utf8')) as Record<string, unknown>;
+    const old = Buffer.from(JSON.stringify({ ...envelope, version: 1 }));
+    const backend = freshBackend(temp.dir);
+    const refused = await backend.call('activation.activate', { source: { kind: 'file', name: 'old.balaprofile', contentBase64: old.toString('base64') }, activationCode: profile.code });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PROFILE_OUTDATED' } });
+    if (!refused.ok) expect(refused.error.message).toContain('older version');
+  });
+});
