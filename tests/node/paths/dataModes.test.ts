@@ -64,7 +64,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private (POSIX
     const dir = fresh();
     const file = path.join(dir, 'cache.db');
     const key = Buffer.alloc(32, 7);
-    await withUmask(0o000, async () => {
+    await withUmask(0o000, () => {
       const db = openCache(file, key, { create: true });
       db.exec('CREATE TABLE t (x TEXT); INSERT INTO t VALUES (1)');
       expect([modeOf(file), modeOf(`${file}-wal`), modeOf(`${file}-shm`)].map((mode) => mode.toString(8))).toEqual(['600', '600', '600']);
@@ -72,6 +72,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private (POSIX
       fs.chmodSync(file, 0o644);
       openCache(file, key).close();
       expect(modeOf(file).toString(8)).toBe('600');
+      return Promise.resolve();
     });
   });
 
