@@ -147,7 +147,6 @@ export function registerSessionRoutes(routes: GuardedRoutes, deps: AccountDeps &
       await auditRefusal(deps, workstation, 'session.changePasswordOffline', null, 'USER_UNKNOWN_OR_WRONG_PASSWORD');
       throw new Refusal('USER_UNKNOWN_OR_WRONG_PASSWORD');
     }
-    await checkAccountUsable(deps, workstation, user, 'session.changePasswordOffline');
     const { signature, ...signed } = request;
     const message = passwordChangeMessage(workstation.id, signed);
     const current = accountOf(user);
@@ -162,7 +161,10 @@ export function registerSessionRoutes(routes: GuardedRoutes, deps: AccountDeps &
       // A retry whose first answer was lost: the same request, applied here within the last day.
       const { rows } = await deps.db.query<{ used_at: Date }>("SELECT used_at FROM used_proofs WHERE proof_hash = $1 AND kind = 'passwordChange'", [sha256(message)]);
       const usedAt = rows[0]?.used_at;
-      if (usedAt && now.getTime() - new Date(usedAt).getTime() <= passwordChangeRetryMs) return admitSignedIn(workstation, user, 'session.changePasswordOffline');
+      if (usedAt && now.getTime() - new Date(usedAt).getTime() <= passwordChangeRetryMs) {
+        await checkAccountUsable(deps, workstation, user, 'session.changePasswordOffline');
+        return admitSignedIn(workstation, user, 'session.changePasswordOffline');
+      }
     }
     if (!current || !verifyMessage(current.signPub, message, signature)) {
       // Not signed by the account's current key: the password changed since (a reset, a change elsewhere), or a forgery.
@@ -170,6 +172,8 @@ export function registerSessionRoutes(routes: GuardedRoutes, deps: AccountDeps &
       await auditRefusal(deps, workstation, 'session.changePasswordOffline', user.username, 'USER_UNKNOWN_OR_WRONG_PASSWORD');
       throw new Refusal('USER_UNKNOWN_OR_WRONG_PASSWORD');
     }
+    // Only a proof of the current password learns the account's state (no user-name oracle).
+    await checkAccountUsable(deps, workstation, user, 'session.changePasswordOffline');
     if (workstation.status === 'restricted') {
       await auditRefusal(deps, workstation, 'session.changePasswordOffline', user.username, 'WORKSTATION_RESTRICTED');
       throw new Refusal('WORKSTATION_RESTRICTED', { reason: workstation.reason ?? '' });

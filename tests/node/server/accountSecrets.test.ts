@@ -152,6 +152,17 @@ describeStorages('account secrets, proofs and sign-in hardening on the server', 
     const { rows } = await setup.admin.db.query<{ failed_attempts: number; locked_until: Date | null }>("SELECT failed_attempts, locked_until FROM users WHERE username = 'elmira'");
     expect(rows[0]).toEqual({ failed_attempts: 0, locked_until: null });
     expect((await signIn(own, 'elmira', own.passwords.elmira ?? '')).status).toBe(200);
+    // Nor do the proofs tell a stranger which names exist: an unsigned offline change or resume for elmira answers as for no one.
+    const forged = async (username: string) => {
+      const kdf = newScryptParams();
+      const account = (await deriveAccountKeys('Any-Password-1', newScryptParams())).public;
+      const at = new Date().toISOString();
+      return [
+        await stranger.call(serverRoutes.offlinePasswordChange, { username, newPasswordHash: Buffer.alloc(32, 1).toString('base64'), newKdf: kdf, newAccount: account, at, signature: Buffer.alloc(64, 2).toString('base64') }),
+        await stranger.call(serverRoutes.resume, { username, at, signature: Buffer.alloc(64, 2).toString('base64') }),
+      ].map((answer) => [answer.status, answer.body]);
+    };
+    expect(await forged('elmira')).toEqual(await forged('no.such.user'));
 
     // From its own workstation five failures lock it; then only the right password learns so.
     for (let attempt = 0; attempt < 5; attempt += 1) await signIn(own, 'elmira', `wrong-${attempt}`);
