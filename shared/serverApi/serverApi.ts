@@ -30,6 +30,13 @@ export const serverRoutes = {
   cacheKey: '/v1/session/cache-key',
   /** GET: a signed statement for each operator of this workstation (disabled, reset, expired). */
   operators: '/v1/workstation/operators',
+  /**
+   * POST (session): each usable operator of this workstation with their account's public keys and
+   * signed statement — the workstation re-wraps its cache key to a reset password's new account,
+   * or for an operator added since activation (docs/security.md). Public keys check a guessed
+   * password, so only a signed-in operator's session gets them.
+   */
+  accounts: '/v1/workstation/accounts',
 } as const;
 
 /**
@@ -161,6 +168,11 @@ export const cacheKeyResultSchema = z.object({ dataKey: base64 });
 
 export const operatorsResultSchema = z.object({ operators: z.array(z.object({ username: z.string(), statement: signedStatementSchema })) });
 export type OperatorsResult = z.infer<typeof operatorsResultSchema>;
+
+export const accountsResultSchema = z.object({
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.string(), account: accountPublicSchema, statement: signedStatementSchema })),
+});
+export type AccountsResult = z.infer<typeof accountsResultSchema>;
 
 /**
  * Distinct refusals (issue: each a clear, distinct message). The TLS layer itself refuses a

@@ -43,7 +43,7 @@ export function activateWorkstation(dataDir: string, profile: OpenedProfile, now
       if (!consistent || !issuedByCa(body.server.certPem, body.caCertPem)) throw new BalaError('PROFILE_TAMPERED');
       return statement;
     });
-    const keyring = Keyring.create(staging, body.workstation.id, escrowToServer(dataKey, body.server.certPem));
+    const keyring = Keyring.create(staging, body.workstation.id, escrowToServer(dataKey, body.server.certPem, body.workstation.id));
     secret.operators.forEach((operator, index) => {
       if (statements[index]?.disabled) return;
       const id = keyring.idOf(operator.username);

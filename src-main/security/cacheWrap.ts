@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { cacheEscrowLabel } from '../../shared/serverApi/accountProofs';
 import { publicFromRaw } from './accountKeys';
 
 /*
@@ -54,8 +55,19 @@ export function unwrapWithAccount(wrap: AccountWrap, wrapKey: crypto.KeyObject, 
   }
 }
 
-/** RSA-OAEP (SHA-256) to the server's certificate: only the server can give the key back, to a live session. */
-export const escrowToServer = (dataKey: Buffer, serverCertPem: string): string =>
+/**
+ * RSA-OAEP (SHA-256) to the server's certificate, labelled with the workstation: only the server
+ * gives the key back, to a live session of an operator of that same workstation.
+ */
+export const escrowToServer = (dataKey: Buffer, serverCertPem: string, workstationId: string): string =>
   crypto
-    .publicEncrypt({ key: new crypto.X509Certificate(serverCertPem).publicKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, dataKey)
+    .publicEncrypt(
+      {
+        key: new crypto.X509Certificate(serverCertPem).publicKey,
+        padding: crypto.constants.RSA_PKCS1_OAEP_PADDING,
+        oaepHash: 'sha256',
+        oaepLabel: Buffer.from(cacheEscrowLabel(workstationId), 'utf8'),
+      },
+      dataKey,
+    )
     .toString('base64');

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { accountStatementSchema, type AccountStatement, type SignedStatement } from '../../shared/serverApi/serverApi';
 import type { CacheDatabase } from '../store/cacheDatabase';
-import type { Keyring } from '../store/keyring';
+import type { Keyring, RemovalReason } from '../store/keyring';
 
 /*
  * Each operator's standing on this workstation, as the server's signed statements last said,
@@ -48,8 +48,8 @@ const hasPendingChange = (db: CacheDatabase, username: string): boolean =>
   db.prepare('SELECT 1 FROM pending_password_changes WHERE lower(username) = lower(?) AND request_json IS NOT NULL').get(username) !== undefined;
 
 /** Destroys an operator's wrap and records that the cache no longer admits any credential of theirs. */
-export function removeAccess(db: CacheDatabase, keyring: Keyring, username: string, reason: string, now: Date): void {
-  keyring.remove(username);
+export function removeAccess(db: CacheDatabase, keyring: Keyring, username: string, reason: RemovalReason, now: Date): void {
+  keyring.remove(username, reason);
   keyring.save();
   db.prepare('UPDATE operators SET credential_id = NULL, previous_credential_id = NULL, legacy = 0 WHERE lower(username) = lower(?)').run(username);
   db.prepare("DELETE FROM pending_password_changes WHERE lower(username) = lower(?)").run(username);
@@ -77,7 +77,7 @@ export function applyStatement(db: CacheDatabase, keyring: Keyring, statement: A
     row.username,
   );
   if (statement.disabled) {
-    if (row.credential_id !== null || row.legacy === 1 || keyring.find(row.username)) removeAccess(db, keyring, row.username, 'disabled', now);
+    if (row.credential_id !== null || row.legacy === 1 || keyring.wrapOf(row.username)) removeAccess(db, keyring, row.username, 'disabled', now);
     return { removed: true };
   }
   if (waiting) return { removed: false };
@@ -85,7 +85,7 @@ export function applyStatement(db: CacheDatabase, keyring: Keyring, statement: A
     if (row.legacy !== 1) db.prepare('UPDATE operators SET previous_credential_id = NULL WHERE username = ?').run(row.username);
     return { removed: false };
   }
-  if (row.credential_id === null && !keyring.find(row.username)) return { removed: false };
+  if (row.credential_id === null && !keyring.wrapOf(row.username)) return { removed: false };
   removeAccess(db, keyring, row.username, 'credentialChanged', now);
   return { removed: true };
 }

@@ -5,6 +5,7 @@ import type { Language } from '../../shared/i18n/languages';
 import { passwordProblems } from '../../shared/profile/passwordPolicy';
 import { passwordChangeMessage, resumeMessage } from '../../shared/serverApi/accountProofs';
 import {
+  accountsResultSchema,
   operatorsResultSchema,
   serverRoutes,
   signInResultSchema,
@@ -21,7 +22,7 @@ import { credentialIdOf, deriveAccountKeys, signMessage } from '../security/acco
 import { escrowToServer } from '../security/cacheWrap';
 import { newScryptParams, scryptHash } from '../security/scrypt';
 import { openCache, type CacheDatabase } from '../store/cacheDatabase';
-import { Keyring, type KeyringEntry } from '../store/keyring';
+import { Keyring, type WrapEntry } from '../store/keyring';
 import { serverRequest, type ServerAnswer, type ServerConnection } from '../serverLink/serverClient';
 import { adoptCredential, applyStatement, operatorRow, removeAccess, serverCertOf, verifyStatement } from './operatorState';
 import { serverConnectionFrom } from './serverConnection';
@@ -106,6 +107,10 @@ export class SessionService {
       await spendDecoy(password);
       throw new BalaError('WRONG_PASSWORD');
     }
+    if (entry.kind === 'removed') {
+      await spendDecoy(password);
+      throw new BalaError(entry.reason === 'disabled' ? 'ACCOUNT_DISABLED' : 'ACCESS_REMOVED');
+    }
     if (entry.lockedUntil && Date.parse(entry.lockedUntil) > now.getTime()) {
       throw new BalaError('ACCOUNT_LOCKED', { until: this.timeText(new Date(entry.lockedUntil)) });
     }
@@ -177,7 +182,7 @@ export class SessionService {
    * credential the cache names for the operator; the previous one only while a local change
    * waits — the change was cut before the keyring was written, so it is rolled back here.
    */
-  private admitted(entry: KeyringEntry, operator: NonNullable<ReturnType<typeof operatorRow>>, db: CacheDatabase, keyring: Keyring): boolean {
+  private admitted(entry: WrapEntry, operator: NonNullable<ReturnType<typeof operatorRow>>, db: CacheDatabase, keyring: Keyring): boolean {
     if (operator.disabled === 1) {
       removeAccess(db, keyring, operator.username, 'disabled', this.now());
       return false;
@@ -231,13 +236,13 @@ export class SessionService {
       // server's word or escrow the cache key to. It works on, and says it needs a new profile.
       opened.serverNotice = { code: 'WORKSTATION_REISSUE', message: this.deps.describe('errors.WORKSTATION_REISSUE') };
     }
-    const entry = keyring.find(opened.user.username);
+    const entry = keyring.wrapOf(opened.user.username);
     const credentialId = statement?.credentialId ?? credentialIdOf(result.account);
     if (password !== null && (!entry || entry.kind === 'legacy' || entry.credentialId !== credentialId)) {
       const keys = await keysMatching(password, result.account);
       if (keys) {
         keyring.upsert(accountEntry(keyring, opened.user.username, result.account, opened.dataKey));
-        if (!keyring.escrow && serverCert) keyring.setEscrow(escrowToServer(opened.dataKey, serverCert));
+        if (!keyring.escrow && serverCert) keyring.setEscrow(escrowToServer(opened.dataKey, serverCert, keyring.workstationId));
         keyring.save();
         adoptCredential(opened.db, opened.user.username, credentialId, null);
         opened.signKey = keys.signKey;
@@ -285,28 +290,58 @@ export class SessionService {
     }
   }
 
-  /** Brings every operator's standing on this workstation up to the server's signed word. */
+  /**
+   * Brings every operator's standing on this workstation up to the server's signed word: a
+   * disabled, removed or reset account loses its wrap; then, with the session, the cache key is
+   * wrapped to each usable account this workstation does not hold a wrap for yet (a reset
+   * password's new account, an operator added since activation, one enabled again).
+   */
   private async refreshOperators(opened: OpenSession, keyring: Keyring): Promise<{ selfRemoved: boolean }> {
     const serverCert = serverCertOf(opened.db);
     if (!serverCert) return { selfRemoved: false };
-    const answer = await serverRequest(this.connection(opened.db), 'GET', serverRoutes.operators, undefined, operatorsResultSchema);
+    const connection = this.connection(opened.db);
+    const answer = await serverRequest(connection, 'GET', serverRoutes.operators, undefined, operatorsResultSchema);
     if (answer.kind !== 'ok') return { selfRemoved: false };
     const listed = new Set<string>();
+    const self = opened.user.username.toLowerCase();
     let selfRemoved = false;
     for (const { statement: signed } of answer.value.operators) {
       const statement = verifyStatement(signed, serverCert);
       if (!statement) continue;
       listed.add(statement.username.toLowerCase());
       const { removed } = applyStatement(opened.db, keyring, statement, this.now());
-      if (removed && statement.username.toLowerCase() === opened.user.username.toLowerCase()) selfRemoved = true;
+      if (removed && statement.username.toLowerCase() === self) selfRemoved = true;
     }
     const local = opened.db.prepare('SELECT username FROM operators WHERE credential_id IS NOT NULL OR legacy = 1').all() as { username: string }[];
     for (const { username } of local) {
       if (listed.has(username.toLowerCase())) continue;
       removeAccess(opened.db, keyring, username, 'notOnWorkstation', this.now());
-      if (username.toLowerCase() === opened.user.username.toLowerCase()) selfRemoved = true;
+      if (username.toLowerCase() === self) selfRemoved = true;
     }
+    if (!selfRemoved && opened.server) await this.wrapForAccounts(opened, keyring, { ...connection, session: opened.server.token }, serverCert);
     return { selfRemoved };
+  }
+
+  private async wrapForAccounts(opened: OpenSession, keyring: Keyring, connection: ServerConnection, serverCert: string): Promise<void> {
+    const answer = await serverRequest(connection, 'POST', serverRoutes.accounts, {}, accountsResultSchema);
+    if (answer.kind !== 'ok') return;
+    const { db } = opened;
+    for (const offered of answer.value.accounts) {
+      const statement = verifyStatement(offered.statement, serverCert);
+      if (!statement || statement.disabled || statement.username.toLowerCase() !== offered.username.toLowerCase()) continue;
+      if (statement.workstationId !== keyring.workstationId || statement.credentialId !== credentialIdOf(offered.account)) continue;
+      if (!operatorRow(db, offered.username)) {
+        db.prepare('INSERT INTO operators (username, display_name, role, legacy) VALUES (?, ?, ?, 0)').run(offered.username, offered.displayName, offered.role);
+      }
+      const waiting = db.prepare('SELECT 1 FROM pending_password_changes WHERE lower(username) = lower(?) AND request_json IS NOT NULL').get(offered.username);
+      const entry = keyring.wrapOf(offered.username);
+      if (waiting || entry?.kind === 'legacy' || (entry?.kind === 'account' && entry.credentialId === statement.credentialId)) continue;
+      keyring.upsert(accountEntry(keyring, offered.username, offered.account, opened.dataKey));
+      keyring.save();
+      adoptCredential(db, offered.username, statement.credentialId, null);
+      applyStatement(db, keyring, statement, this.now());
+      this.localAudit(db, offered.username, 'session.accessGranted', { by: opened.user.username });
+    }
   }
 
   /**
@@ -353,7 +388,7 @@ export class SessionService {
       const answer = await serverRequest(connection, 'POST', serverRoutes.resume, { username, at, signature }, signInResultSchema);
       if (answer.kind !== 'ok') {
         if (answer.kind === 'refused' && ['USER_DISABLED', 'USER_NOT_ON_WORKSTATION', 'USER_UNKNOWN_OR_WRONG_PASSWORD'].includes(answer.error.code)) {
-          removeAccess(session.db, keyring, username, answer.error.code, this.now());
+          removeAccess(session.db, keyring, username, answer.error.code === 'USER_DISABLED' ? 'disabled' : answer.error.code === 'USER_NOT_ON_WORKSTATION' ? 'notOnWorkstation' : 'credentialChanged', this.now());
           this.signOut();
         }
         return answer;
@@ -377,7 +412,7 @@ export class SessionService {
       });
     }
     const keyring = this.keyring();
-    const entry = keyring.find(username);
+    const entry = keyring.wrapOf(username);
     if (!entry) throw new BalaError('SIGNED_OUT');
     const unlocked = await unlockEntry(keyring, entry, currentPassword);
     if (!unlocked) throw new BalaError('WRONG_PASSWORD');
@@ -393,10 +428,12 @@ export class SessionService {
     );
     if (online.kind === 'ok') {
       await this.acceptSignIn(session, online.value, keyring, newPassword);
-    } else if (online.kind === 'refused') {
+    } else if (online.kind === 'refused' && !['WORKSTATION_SUSPENDED', 'WORKSTATION_RESTRICTED'].includes(online.error.code)) {
       if (online.error.code === 'PASSWORD_POLICY') throw new BalaError('PASSWORD_POLICY', { problems: online.error.message });
       this.applyRefusal(online.error, session, keyring);
+      throw new BalaError('SERVER_REFUSED', { message: online.error.message });
     } else {
+      // Unreachable, or a suspended or restricted workstation: the change is made here and waits for the server.
       if (!unlocked.keys || entry.kind !== 'account') throw new BalaError('WORKSTATION_REISSUE');
       await this.changeOffline(session, keyring, entry.credentialId, unlocked.keys.signKey, newPassword);
     }

@@ -4,7 +4,7 @@ import { unwrapWithAccount, wrapToAccount } from '../security/cacheWrap';
 import { kekFromPasswordHash, unwrapKey } from '../security/keyWrap';
 import { newScryptParams, scryptHash } from '../security/scrypt';
 import type { AccountPublic } from '../../shared/serverApi/serverApi';
-import type { AccountEntry, Keyring, KeyringEntry } from '../store/keyring';
+import type { AccountEntry, Keyring, WrapEntry } from '../store/keyring';
 
 /** What a typed password opened: the data key, and the account keys (none for a legacy entry). */
 export interface Unlocked {
@@ -22,7 +22,7 @@ export async function spendDecoy(password: string): Promise<void> {
  * password must name the entry's credential, and their X25519 key must open the wrap. Legacy
  * entries (activated before version 2): the old derivation from the server's password hash.
  */
-export async function unlockEntry(keyring: Keyring, entry: KeyringEntry, password: string): Promise<Unlocked | null> {
+export async function unlockEntry(keyring: Keyring, entry: WrapEntry, password: string): Promise<Unlocked | null> {
   const aad = keyring.aadFor(entry.id);
   if (entry.kind === 'legacy') {
     const dataKey = unwrapKey(entry.wrappedKey, kekFromPasswordHash(await scryptHash(password, entry.kdf)), aad);

@@ -42,9 +42,20 @@ const legacyFields = {
 };
 const legacyEntrySchema = z.object({ kind: z.literal('legacy'), ...legacyFields });
 
-const entrySchema = z.discriminatedUnion('kind', [accountEntrySchema, legacyEntrySchema]);
+/** What is left of an operator whose access was removed: why, so they are told (their wrap is gone). */
+const removedEntrySchema = z.object({
+  kind: z.literal('removed'),
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  reason: z.enum(['disabled', 'credentialChanged', 'notOnWorkstation']),
+  ...counters,
+});
+export type RemovalReason = z.infer<typeof removedEntrySchema>['reason'];
+
+const entrySchema = z.discriminatedUnion('kind', [accountEntrySchema, legacyEntrySchema, removedEntrySchema]);
 export type KeyringEntry = z.infer<typeof entrySchema>;
 export type AccountEntry = z.infer<typeof accountEntrySchema>;
+/** An entry that still wraps the data key. */
+export type WrapEntry = Exclude<KeyringEntry, { kind: 'removed' }>;
 export type LegacyEntry = z.infer<typeof legacyEntrySchema>;
 
 const keyringSchema = z.object({
@@ -126,12 +137,15 @@ export class Keyring {
     this.data = { ...this.data, entries: [...this.data.entries.filter((e) => e.id !== entry.id), entry] };
   }
 
-  /** The operator's wrap is destroyed: their password no longer opens this cache. */
-  remove(username: string): boolean {
-    const id = this.idOf(username);
-    const before = this.data.entries.length;
-    this.data = { ...this.data, entries: this.data.entries.filter((entry) => entry.id !== id) };
-    return this.data.entries.length !== before;
+  /** The operator's wrap is destroyed: their password no longer opens this cache; the reason stays, to tell them. */
+  remove(username: string, reason: RemovalReason): void {
+    this.upsert({ kind: 'removed', id: this.idOf(username), reason, failedAttempts: 0, lockedUntil: null });
+  }
+
+  /** The entry that can open the cache for this operator (none once access was removed). */
+  wrapOf(username: string): WrapEntry | undefined {
+    const entry = this.find(username);
+    return entry && entry.kind !== 'removed' ? entry : undefined;
   }
 
   save(): void {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { passwordProblems } from '../../shared/profile/passwordPolicy';
 import { cacheEscrowLabel, passwordChangeMessage, proofWindowMs, resumeMessage } from '../../shared/serverApi/accountProofs';
 import {
+  type AccountsResult,
   cacheKeyRequestSchema,
   changePasswordRequestSchema,
   offlinePasswordChangeRequestSchema,
@@ -221,5 +222,21 @@ export function registerSessionRoutes(routes: GuardedRoutes, deps: AccountDeps &
       return account ? [{ username: user.username, statement: statementOf(deps.serverKeyPem, workstation.id, user, account, now) }] : [];
     });
     return { operators };
+  });
+
+  routes.postAs(serverRoutes.accounts, 'read', async (workstation): Promise<AccountsResult> => {
+    const now = deps.now();
+    const { rows } = await deps.db.query<UserRow>(
+      `SELECT ${userColumns.split(', ').map((column) => `u.${column}`).join(', ')} FROM users u JOIN workstation_users wu ON wu.username = u.username
+       WHERE wu.workstation_id = $1 AND NOT u.disabled AND u.valid_until > $2 AND u.agency_id = $3 ORDER BY u.username`,
+      [workstation.id, now, workstation.agencyId],
+    );
+    const accounts = rows.flatMap((user) => {
+      const account = accountOf(user);
+      return account
+        ? [{ username: user.username, displayName: user.display_name, role: user.role, account, statement: statementOf(deps.serverKeyPem, workstation.id, user, account, now) }]
+        : [];
+    });
+    return { accounts };
   });
 }

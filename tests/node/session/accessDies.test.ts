@@ -90,33 +90,42 @@ describeStorages('access dies with the account', (storage) => {
     // aigul's online sign-in is the workstation's next contact.
     const contact = backendOn(dataDir);
     expect(await contact.call('session.signIn', { username: aigul, password: passwords[0] })).toMatchObject({ ok: true, value: { verifiedOnline: true } });
-    expect((Keyring.load(dataDir) as Keyring).find(bakyt)).toBeUndefined();
+    expect((Keyring.load(dataDir) as Keyring).wrapOf(bakyt)).toBeUndefined();
     await contact.call('session.signOut', undefined);
 
     // Offline now (the server stopped): bakyt's password opens nothing.
     await own.close();
     const later = offline(dataDir);
-    expect(await later.call('session.signIn', { username: bakyt, password: passwords[1] })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(await later.call('session.signIn', { username: bakyt, password: passwords[1] })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    // So does deleting what is left of the entry: no wrap, no access.
+    const keyring = Keyring.load(dataDir) as Keyring;
+    expect(keyring.find(bakyt)?.kind).toBe('removed');
     fs.writeFileSync(path.join(dataDir, keyringFileName), copy);
     expect(await later.call('session.signIn', { username: bakyt, password: passwords[1] })).toMatchObject({ ok: false, error: { code: 'KEYRING_TAMPERED' } });
     expect(await later.call('session.signIn', { username: aigul, password: passwords[0] })).toMatchObject({ ok: true, value: { verifiedOnline: false } });
   });
 
-  it('a reset password ends the old one offline after the next sync, and the operator signed in online is told at once', async () => {
+  it('a reset password ends the old one offline after the next sync of any operator, and the issued one opens instead', async () => {
     const own = await startTestHttpServer(setup.admin.db, setup.pki);
     const { dataDir, names, passwords } = await twoOperatorWorkstation(own.url);
     const [aigul, bakyt] = names;
-    await resetPassword(setup.admin, { username: aigul });
+    const before = ((Keyring.load(dataDir) as Keyring).wrapOf(aigul) as AccountEntry).credentialId;
+    const reset = await resetPassword(setup.admin, { username: aigul });
 
     // bakyt works and syncs: the contact that tells the workstation.
     const working = backendOn(dataDir);
     expect(await working.call('session.signIn', { username: bakyt, password: passwords[1] })).toMatchObject({ ok: true });
     expect(await working.call('sync.now', undefined)).toMatchObject({ ok: true, value: { state: 'idle' } });
-    expect((Keyring.load(dataDir) as Keyring).find(aigul)).toBeUndefined();
+    const after = (Keyring.load(dataDir) as Keyring).wrapOf(aigul) as AccountEntry;
+    expect(after.kind).toBe('account');
+    expect(after.credentialId).not.toBe(before);
     await working.call('session.signOut', undefined);
 
     await own.close();
-    expect(await offline(dataDir).call('session.signIn', { username: aigul, password: passwords[0] })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    const later = offline(dataDir);
+    // The old password is dead; the one the administrator issued opens the cache offline (the key was re-wrapped to it at that contact).
+    expect(await later.call('session.signIn', { username: aigul, password: passwords[0] })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(await later.call('session.signIn', { username: aigul, password: reset.password })).toMatchObject({ ok: true, value: { verifiedOnline: false, mustChangePassword: true } });
   });
 
   it('an operator who signs in online after being disabled is refused and loses the wrap there and then', async () => {
@@ -126,7 +135,8 @@ describeStorages('access dies with the account', (storage) => {
     const backend = backendOn(dataDir);
     // The offline check passes (the workstation has not heard yet); the server's word ends it.
     expect(await backend.call('session.signIn', { username: aigul, password: passwords[0] })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
-    expect((Keyring.load(dataDir) as Keyring).find(aigul)).toBeUndefined();
+    expect((Keyring.load(dataDir) as Keyring).wrapOf(aigul)).toBeUndefined();
+    expect(await backend.call('session.signIn', { username: aigul, password: passwords[0] })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 
   it('a workstation activated before version 2 signs in with its old wrap and is migrated at the first online sign-in', async () => {

@@ -140,12 +140,12 @@ describe('the keyring cannot be edited into access', () => {
     const entry = keyring.find('aigul') as AccountEntry;
     const keys = await deriveAccountKeys(password, entry.kdf);
     const dataKey = unwrapWithAccount(entry.wrap, keys.wrapKey, keyring.aadFor(entry.id)) as Buffer;
-    keyring.remove('aigul');
+    keyring.remove('aigul', 'credentialChanged');
     keyring.save();
     const db = openCache(path.join(dataDir, 'cache.db'), dataKey);
     db.prepare("UPDATE operators SET credential_id = NULL WHERE username = 'aigul'").run();
     db.close();
-    expect(await freshBackend(dataDir).call('session.signIn', { username: 'aigul', password })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(await freshBackend(dataDir).call('session.signIn', { username: 'aigul', password })).toMatchObject({ ok: false, error: { code: 'ACCESS_REMOVED' } });
 
     fs.writeFileSync(file, copy); // the attacker puts the old keyring back
     const backend = freshBackend(dataDir);
