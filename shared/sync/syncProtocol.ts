@@ -117,6 +117,8 @@ export const pullResultSchema = z.object({
   /** Where the next page starts; kept by the workstation once the page is stored. */
   cursor: z.number().int(),
   more: z.boolean(),
+  /** The workstation's own agency as the server knows it: its territory and department decide every operator's local reach. */
+  reader: z.object({ id: z.string().max(40), name: z.string().max(300), territory: z.string().max(40), department: z.string().max(200).nullable() }).optional(),
 });
 export type PullResult = z.infer<typeof pullResultSchema>;
 

@@ -83,6 +83,7 @@ export async function pullChanges(
         }
         if (store.receive(found.form, { ...record, values: record.values as FormValues }, outbox.unsentSections(record.id), record.agency?.id ?? '')) received += 1;
       }
+      if (page.reader) keepAgency.run({ ...page.reader, territoryKnown: 1, departmentKnown: 1 });
       writeCursor.run(cursorKey, String(page.cursor));
     })();
     onProgress(received);

@@ -123,7 +123,8 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
         updatedBy: row.updated_by,
       });
     }
-    const result: PullResult = { records, cursor: page.at(-1)?.seq ?? request.cursor, more: rows.length > request.limit };
+    const reader = (await deps.db.query<{ id: string; name: string; territory: string; department: string | null }>('SELECT id, name, territory, department FROM agencies WHERE id = $1', [workstation.agencyId])).rows[0];
+    const result: PullResult = { records, cursor: page.at(-1)?.seq ?? request.cursor, more: rows.length > request.limit, ...(reader ? { reader } : {}) };
     await deps.db.transaction(async (tx) => {
       await tx.query('UPDATE workstations SET last_contact_at = $2 WHERE id = $1', [workstation.id, deps.now()]);
       if (records.length > 0) {
