@@ -67,6 +67,18 @@ export const contract = {
     input: z.object({ source: profileSource, activationCode: z.string().min(1).max(64), caFingerprint: caFingerprintInput }).strict(),
     summary: 'Activate this workstation with an issued connection profile and its activation code.',
   }),
+  'activation.recover': operation<SessionStatus>()({
+    input: z
+      .object({
+        source: profileSource,
+        activationCode: z.string().min(1).max(64),
+        caFingerprint: caFingerprintInput,
+        username: z.string().trim().min(1).max(64),
+        password: z.string().min(1).max(256),
+      })
+      .strict(),
+    summary: "An operator whose access on this (activated) workstation was removed gets it back with the workstation's profile and code, signing in at the server with their current password.",
+  }),
   'session.status': operation<SessionStatus>()({
     input: noInput,
     summary: 'Whether the workstation is activated and who is signed in.',

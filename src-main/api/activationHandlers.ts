@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { activateWorkstation } from '../activation/activateWorkstation';
+import { recoverAccess } from '../activation/recoverAccess';
 import type { InputOf } from '../../shared/api/contract';
 import { pinnedCaFingerprints } from '../activation/caPin';
 import { checkProfileCa, groupFingerprint, maxProfileBytes, openProfile } from '../activation/profileReader';
@@ -34,6 +35,11 @@ export const activationHandlers: DomainHandlers<'activation'> = {
     const file = readSource(source);
     const profile = await openProfile(file, activationCode, new Date(), ctx.language(), { pinnedCa: pins(caFingerprint) });
     activateWorkstation(ctx.dataDir, profile, new Date());
+    return ctx.session.status();
+  },
+  'activation.recover': async ({ source, activationCode, caFingerprint, username, password }, ctx) => {
+    const profile = await openProfile(readSource(source), activationCode, new Date(), ctx.language(), { pinnedCa: pins(caFingerprint) });
+    await recoverAccess(ctx.dataDir, profile, username, password, new Date());
     return ctx.session.status();
   },
 };

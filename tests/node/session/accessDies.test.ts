@@ -74,7 +74,7 @@ describeStorages('access dies with the account', (storage) => {
     }
     await backend.close();
     backends.splice(backends.indexOf(backend), 1);
-    return { dataDir: temp.dir, names: names as [string, string], passwords: passwords as [string, string] };
+    return { dataDir: temp.dir, names: names as [string, string], passwords: passwords as [string, string], workstation };
   }
 
   /** The same data folder, once its server stopped answering. */
@@ -174,5 +174,50 @@ describeStorages('access dies with the account', (storage) => {
     expect(migrated.escrow).not.toBeNull();
     // The server's hash no longer opens anything on this workstation.
     expect(fs.readFileSync(path.join(dataDir, keyringFileName), 'utf8')).not.toContain(legacyWrap.ciphertext);
+  });
+
+  it('an operator alone on a workstation gets access back after a reset with the profile and code; nobody else does', async () => {
+    const { dataDir, names, passwords, workstation } = await twoOperatorWorkstation();
+    const other = await twoOperatorWorkstation();
+    const [aigul] = names;
+    const reset = await resetPassword(setup.admin, { username: aigul });
+    const backend = backendOn(dataDir);
+    // The workstation has not heard: the new password opens nothing, the old one is refused online and its wrap destroyed.
+    expect(await backend.call('session.signIn', { username: aigul, password: reset.password })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(await backend.call('session.signIn', { username: aigul, password: passwords[0] })).toMatchObject({ ok: false, error: { code: 'ACCESS_REMOVED' } });
+
+    const source = { kind: 'file' as const, name: 'ws.balaprofile', contentBase64: workstation.profile.toString('base64') };
+    const recover = (input: { password: string; profile?: typeof source; code?: string }) =>
+      backend.call('activation.recover', { source: input.profile ?? source, activationCode: input.code ?? workstation.activationCode, username: aigul, password: input.password });
+    expect(await recover({ password: passwords[0] })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(await recover({ password: reset.password, code: 'AAAAA-AAAAA-AAAAA-AAAAA' })).toMatchObject({ ok: false, error: { code: 'ACTIVATION_CODE_WRONG' } });
+    // Another workstation's profile: not this workstation.
+    const foreign = await issueWorkstation(setup.admin, { agency, users: [other.names[0]], name: 'another', serverUrl: server.url });
+    expect(
+      await recover({ password: reset.password, profile: { ...source, contentBase64: foreign.profile.toString('base64') }, code: foreign.activationCode }),
+    ).toMatchObject({ ok: false });
+    expect((Keyring.load(dataDir) as Keyring).wrapOf(aigul)).toBeUndefined();
+
+    expect(await recover({ password: reset.password })).toMatchObject({ ok: true, value: { state: 'signedOut' } });
+    expect(await backend.call('session.signIn', { username: aigul, password: reset.password })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+    const recovered = await setup.admin.db.query<{ n: number }>("SELECT count(*)::integer AS n FROM audit_log WHERE action = 'session.cacheKey' AND actor = $1", [aigul]);
+    expect(recovered.rows[0]?.n).toBe(1);
+  });
+
+  it('the server gives an escrowed key back only to a session of the workstation it was escrowed for', async () => {
+    const first = await twoOperatorWorkstation();
+    const second = await twoOperatorWorkstation();
+    // bakyt of the second workstation recovers with their own profile but the first workstation's escrow.
+    const stolen = (Keyring.load(first.dataDir) as Keyring).escrow as string;
+    const raw = JSON.parse(fs.readFileSync(path.join(second.dataDir, keyringFileName), 'utf8')) as { escrow: string };
+    fs.writeFileSync(path.join(second.dataDir, keyringFileName), JSON.stringify({ ...raw, escrow: stolen }));
+    const backend = backendOn(second.dataDir);
+    const answer = await backend.call('activation.recover', {
+      source: { kind: 'file', name: 'ws.balaprofile', contentBase64: second.workstation.profile.toString('base64') },
+      activationCode: second.workstation.activationCode,
+      username: second.names[1],
+      password: second.passwords[1],
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'SERVER_REFUSED' } });
   });
 });
