@@ -23,6 +23,8 @@ export interface InitOptions {
 export interface InitResult {
   dataDir: string;
   serverUrl: string;
+  /** The port the server URL names (443 when it names none): where `serve` should listen. */
+  port: number;
   tlsServerName: string;
   hosts: string[];
   storage: ServerConfig['storage'];
@@ -39,6 +41,9 @@ function tlsServerNameFor(url: URL, hosts: readonly string[]): string {
   if (!net.isIP(host)) return host;
   return hosts.find((name) => !net.isIP(name)) ?? host;
 }
+
+/** The port a URL names, or its scheme's default (an https URL without one: 443). */
+export const urlPort = (url: URL): number => (url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : 443);
 
 /**
  * `bala-server init`: the administrator's CA, the server's TLS key and certificate, the
@@ -94,5 +99,5 @@ async function initialise(options: InitOptions, hosts: string[], url: URL, tlsSe
   const caFingerprint = certificateFacts(pki.ca.certPem).fingerprint;
   await appendAudit(db, { actor: options.actor, action: 'server.init', target: null, details: { hosts, serverUrl: config.serverUrl, storage: config.storage, caFingerprint } }, options.now);
   writeServerConfig(options.dataDir, config);
-  return { dataDir: options.dataDir, serverUrl: config.serverUrl, tlsServerName, hosts, storage: config.storage, caFingerprint, caCertFile: layout.caCert };
+  return { dataDir: options.dataDir, serverUrl: config.serverUrl, port: urlPort(url), tlsServerName, hosts, storage: config.storage, caFingerprint, caCertFile: layout.caCert };
 }

@@ -105,7 +105,7 @@ export async function runServerCli(argv: readonly string[], environment: ServerC
               [t('server.cli.caFingerprint'), result.caFingerprint],
               [t('server.cli.caFile'), result.caCertFile],
             ]),
-            t('server.cli.initNext', { dir: result.dataDir }),
+            t('server.cli.initNext', { dir: result.dataDir, port: result.port }),
           ].join('\n'),
       );
     });

@@ -95,6 +95,24 @@ describe('bala-server help', () => {
   });
 });
 
+describe('bala-server init', () => {
+  it('suggests serving on the port of the address it was given (443 when it names none)', async () => {
+    for (const [url, port] of [
+      ['https://localhost:42443', '42443'],
+      ['https://bala.example.kg', '443'],
+    ] as const) {
+      const dir = dataDir();
+      const init = await balaServer(['--data', dir, 'init', '--key-bits', '2048', '--url', url]);
+      expect(init.code, init.err).toBe(0);
+      expect(init.out).toContain(`Next: bala-server serve --data ${dir} --port ${port}`);
+      expect(init.out).not.toContain('8443');
+    }
+    const dir = dataDir();
+    const ru = await balaServer(['--data', dir, '--lang', 'ru', 'init', '--key-bits', '2048', '--url', 'https://localhost:42443']);
+    expect(ru.out).toContain(`Далее: bala-server serve --data ${dir} --port 42443`);
+  }, 60_000);
+});
+
 describeStorages('bala-server administration', (storage) => {
   it('initialises, administers, and records it all; scripts get JSON from every verb', async () => {
     const dir = dataDir();
@@ -104,7 +122,7 @@ describeStorages('bala-server administration', (storage) => {
 
     const init = await run('--json', 'init', '--key-bits', '2048', '--hosts', 'bala.example.kg,10.0.0.5', '--url', 'https://bala.example.kg:9443');
     expect(init.code, init.err).toBe(0);
-    expect(init.json).toMatchObject({ ok: true, value: { serverUrl: 'https://bala.example.kg:9443', tlsServerName: 'bala.example.kg', storage: storage.kind } });
+    expect(init.json).toMatchObject({ ok: true, value: { serverUrl: 'https://bala.example.kg:9443', port: 9443, tlsServerName: 'bala.example.kg', storage: storage.kind } });
     for (const key of ['ca.key.pem', 'server.key.pem']) expect(fs.statSync(path.join(dir, 'pki', key)).mode & 0o777).toBe(0o600);
     expect(fs.statSync(path.join(dir, 'pki')).mode & 0o777).toBe(0o700);
     expect((await run('--json', 'init')).json).toMatchObject({ ok: false, error: { code: 'ALREADY_INITIALISED' } });
@@ -180,7 +198,9 @@ describeStorages('bala-server administration', (storage) => {
     const dir = dataDir();
     const pgUrl = await storage.freshPgUrl();
     const env = pgUrl ? { BALA_PG_URL: pgUrl } : {};
-    expect((await balaServer(['--data', dir, 'init', '--key-bits', '2048'], env)).code).toBe(0);
+    const init = await balaServer(['--data', dir, 'init', '--key-bits', '2048'], env);
+    expect(init.code).toBe(0);
+    expect(init.out).toContain(`Next: bala-server serve --data ${dir} --port 8443`);
 
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
