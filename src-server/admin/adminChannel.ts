@@ -6,6 +6,7 @@ import type { ServerLogger } from '../log/serverLogger';
 import type { AdminContext } from './adminContext';
 import { AdminError, adminErrorCodes } from './adminError';
 import { adminVerbs, isAdminVerb, type AdminVerb, type AdminVerbResult } from './adminVerbs';
+import { BackupError, backupErrorCodes } from './backup';
 
 /*
  * The embedded database belongs to the one process that opened it. While `serve` holds it, the
@@ -23,14 +24,23 @@ export const adminSocketPath = (dataDir: string): string | null => {
   return process.platform !== 'win32' && Buffer.byteLength(file) <= maxSocketPath ? file : null;
 };
 
-const requestSchema = z.object({ verb: z.string(), input: z.unknown(), actor: z.string().min(1).max(128) });
+/*
+ * The request and the answer cross as JSON, which has no `undefined`: a verb called without input
+ * (`agency list`) sends no `input` key, and the server must take that as the direct call does.
+ */
+const requestSchema = z.object({ verb: z.string(), input: z.unknown().optional(), actor: z.string().min(1).max(128) });
 const answerSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({
     ok: z.literal(false),
     error: z.object({ code: z.enum(adminErrorCodes), params: z.record(z.string(), z.string()), issues: z.array(z.unknown()) }),
   }),
+  // `backup` refuses with its own errors (BackupError), as the CLI reports them.
+  z.object({ ok: z.literal(false), backupError: z.object({ code: z.enum(backupErrorCodes), params: z.record(z.string(), z.string()) }) }),
 ]);
+type Answer = z.infer<typeof answerSchema>;
+
+const internalAnswer: Answer = { ok: false, error: { code: 'INTERNAL', params: {}, issues: [] } };
 
 const maxRequestBytes = 1024 * 1024;
 
@@ -51,27 +61,42 @@ export function openAdminChannel(dataDir: string, contextFor: (actor: string) =>
   fs.rmSync(file, { force: true }); // left by a server that died: this process holds the database lock now
   const server = net.createServer((socket) => {
     let received = '';
+    let answered = false;
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
+      if (answered) return;
       received += chunk;
-      if (received.length > maxRequestBytes) socket.destroy();
+      if (received.length > maxRequestBytes) {
+        answered = true;
+        socket.destroy();
+        return;
+      }
       const end = received.indexOf('\n');
       if (end < 0) return;
-      void answer(received.slice(0, end)).then((reply) => socket.end(`${JSON.stringify(reply)}\n`));
+      answered = true;
+      void answer(received.slice(0, end)).then((reply) => socket.end(`${reply}\n`));
     });
     socket.on('error', () => undefined);
   });
-  const answer = async (line: string): Promise<z.infer<typeof answerSchema>> => {
+  /** The answer's JSON line: whatever goes wrong (a value JSON cannot carry too) is logged and answered INTERNAL. */
+  const answer = async (line: string): Promise<string> => {
+    let verb = '?';
+    let actor = '?';
     try {
       const request = requestSchema.parse(JSON.parse(line));
+      actor = request.actor;
       if (!isAdminVerb(request.verb)) throw new AdminError('INVALID_INPUT');
+      verb = request.verb;
       const value: unknown = await adminVerbs[request.verb](contextFor(request.actor), request.input);
-      log.info(`admin ${request.verb} by ${request.actor}: done`);
-      return { ok: true, value };
+      const reply = JSON.stringify({ ok: true, value } satisfies Answer);
+      log.info(`admin ${verb} by ${actor}: done`);
+      return reply;
     } catch (error) {
-      if (error instanceof AdminError) return { ok: false, error: { code: error.code, params: error.params, issues: [...error.issues] } };
-      log.error('admin channel request failed', error);
-      return { ok: false, error: { code: 'INTERNAL', params: {}, issues: [] } };
+      if (error instanceof AdminError) return JSON.stringify({ ok: false, error: { code: error.code, params: error.params, issues: [...error.issues] } } satisfies Answer);
+      if (error instanceof BackupError) return JSON.stringify({ ok: false, backupError: { code: error.code, params: error.params } } satisfies Answer);
+      // The verb and the account are names the server defines; the input is never logged.
+      log.error(`admin channel: ${verb} by ${actor} failed`, error);
+      return JSON.stringify(internalAnswer);
     }
   };
   return new Promise((resolve, reject) => {
@@ -110,6 +135,7 @@ export function callAdminChannel<V extends AdminVerb>(dataDir: string, verb: V, 
       try {
         const reply = answerSchema.parse(JSON.parse(received));
         if (reply.ok) resolve(reply.value as AdminVerbResult<V>);
+        else if ('backupError' in reply) reject(new BackupError(reply.backupError.code, reply.backupError.params));
         else reject(new AdminError(reply.error.code, reply.error.params, reply.error.issues as AdminError['issues']));
       } catch {
         reject(new AdminError('INTERNAL'));

@@ -41,7 +41,8 @@ const chunkSize = 1024 * 1024;
 const tagLength = 16;
 const maxHeader = 64 * 1024;
 
-export type BackupErrorCode = 'KEY_UNREADABLE' | 'KEY_LOCKED' | 'WRONG_KEY' | 'FILE_EXISTS' | 'FILE_MISSING' | 'NOT_A_BACKUP' | 'TAMPERED' | 'TRUNCATED' | 'NOT_EMPTY' | 'SCHEMA_TOO_NEW';
+export const backupErrorCodes = ['KEY_UNREADABLE', 'KEY_LOCKED', 'WRONG_KEY', 'FILE_EXISTS', 'FILE_MISSING', 'NOT_A_BACKUP', 'TAMPERED', 'TRUNCATED', 'NOT_EMPTY', 'SCHEMA_TOO_NEW'] as const;
+export type BackupErrorCode = (typeof backupErrorCodes)[number];
 
 /** A refusal of backup or restore; each code has `server.cli.backupErr_<CODE>` in every language. */
 export class BackupError extends Error {
