@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The `bala-server` command: the central server's administration and HTTPS service, run from its TypeScript sources.
-import { register } from 'tsx/esm/api';
+// The `bala-server` command: the central server's administration and HTTPS service, from the build in dist/node/.
+import { runBuilt } from './built.mjs';
 
-register();
-const { runServerCli } = await import('../src-server/cli/main.ts');
-process.exitCode = await runServerCli(process.argv.slice(2));
+await runBuilt('bala-server');

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The `bala` command: the workstation backend in-process, run from its TypeScript sources.
-import { register } from 'tsx/esm/api';
+// The `bala` command: the workstation backend in-process, from the build in dist/node/.
+import { runBuilt } from './built.mjs';
 
-register();
-const { runCli } = await import('../src-main/cli/main.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+await runBuilt('bala');

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: Electron where its binary exists, otherwise browser mode (see src-main/start).
-import { register } from 'tsx/esm/api';
+// `npm start`: Electron where its binary exists, otherwise browser mode (see src-main/start), from the build in dist/node/.
+import { runBuilt } from '../bin/built.mjs';
 
-register();
-const { startWorkstation } = await import('../src-main/start/startWorkstation.ts');
-process.exitCode = await startWorkstation(process.argv.slice(2));
+await runBuilt('start');

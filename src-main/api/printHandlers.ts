@@ -3,7 +3,7 @@ import { maxCardsPerDocument, type CopyVerification, type PrintedDocument } from
 import type { Language } from '../../shared/i18n/languages';
 import { readIdentity } from '../activation/workstationIdentity';
 import { verifyCopy } from '../print/copyVerification';
-import { printRecords, type PrintResult } from '../print/printService';
+import type { PrintResult } from '../print/printService';
 import { parseVerificationCode } from '../../shared/print/verificationCode';
 import { readerScope } from '../records/readerScope';
 import { readerWork } from './recordHandlers';
@@ -17,6 +17,8 @@ async function run(ctx: BackendContext, recordIds: readonly string[], options: {
   const { db, username, role } = ctx.session.work('read');
   const scope = readerScope(db, ctx.packs, role);
   const jobId = options.jobId ?? crypto.randomUUID();
+  // pdf-lib and the fonts load only when something is printed: every other call starts without them.
+  const { printRecords } = await import('../print/printService');
   return printRecords(
     {
       db,

@@ -13,7 +13,7 @@ import { listSheet } from './listPages';
 import { dimensionFields, materialisePopulationSliced, measureFields, type PopulationTable, type ReportParams } from './population';
 import type { LabelContext } from './reportLabels';
 import { computeTable, groupTables, type GroupRow } from './reportTables';
-import { writeReportWorkbook, type ListSheet } from './reportWorkbook';
+import type { ListSheet } from './reportWorkbook';
 
 export interface ReportRunContext {
   db: CacheDatabase;
@@ -147,6 +147,8 @@ export async function exportReport(ctx: ReportRunContext, report: ReportDef, req
       .map(({ list, population }) => listSheet(ctx, list, population, prepared.labels));
     const t = ctx.t;
     const date = (iso: string) => formatDate(isoToDate(iso), ctx.language);
+    // exceljs loads only when a workbook is written: the CLI's other verbs start without it.
+    const { writeReportWorkbook } = await import('./reportWorkbook');
     await writeReportWorkbook(
       out,
       view,

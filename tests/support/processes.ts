@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { ensureNodeBuilt } from './buildNode';
 
 /** The bin scripts and fixtures run as real processes (the README's commands, kill tests). */
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -22,6 +23,7 @@ export function start(command: { bin: 'bala' | 'bala-server' } | { fixture: stri
   // BALA_PG_URL is left out unless given: the embedded database by default, as the README does.
   const inherited = { ...process.env };
   delete inherited.BALA_PG_URL;
+  if ('bin' in command) ensureNodeBuilt();
   const argv = 'bin' in command ? [path.join(repoRoot, 'bin', `${command.bin}.mjs`), ...args] : ['--import', 'tsx', command.fixture, ...args];
   const child = spawn(process.execPath, argv, { env: { ...inherited, LANG: 'en_GB.UTF-8', BALA_LANG: 'en', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
