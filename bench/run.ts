@@ -1,4 +1,5 @@
 import { benchCache } from './cache.bench';
+import { benchCommands } from './commands.bench';
 import { benchRecords } from './records.bench';
 import { benchStartup } from './startup.bench';
 import { benchTls } from './tls.bench';
@@ -13,6 +14,7 @@ import { benchReports } from './reports.bench';
  */
 const benches: [string, () => Promise<void>][] = [
   ['startup', () => benchStartup()],
+  ['commands', () => benchCommands()],
   ['cache', () => benchCache()],
   ['records', () => Promise.resolve(benchRecords())],
   ['tls', () => benchTls()],

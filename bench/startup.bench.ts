@@ -59,7 +59,7 @@ export async function benchStartup(runs = 5): Promise<void> {
       if (status !== 200) throw new Error(`app.info answered ${status}`);
       return elapsed;
     });
-    printFigure({ name: 'backend start → first API answer', value: bala, baselineName: 'bare node http server', baseline, unit: 'ms' });
+    printFigure({ name: 'backend start → first API answer (aim ≤ 300 ms)', value: bala, baselineName: 'bare node http server', baseline, unit: 'ms' });
 
     const server = await spawnUntilUrl([path.join(repoRoot, 'scripts', 'start.mjs'), '--browser', '--data', dataDir]);
     const blank = await spawnUntilUrl(['-e', `require('http').createServer((q, r) => { r.setHeader('content-type', 'text/html'); r.end('<!doctype html><h1>Bala</h1>'); }).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port + '/'); });`]);
