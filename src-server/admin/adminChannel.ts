@@ -84,7 +84,7 @@ export function openAdminChannel(dataDir: string, contextFor: (actor: string) =>
     let actor = '?';
     try {
       const request = requestSchema.parse(JSON.parse(line));
-      actor = request.actor;
+      actor = request.actor.replace(/[\p{C}\s]/gu, '?'); // one log line, whatever the account's name holds
       if (!isAdminVerb(request.verb)) throw new AdminError('INVALID_INPUT');
       verb = request.verb;
       const value: unknown = await adminVerbs[request.verb](contextFor(request.actor), request.input);
@@ -94,7 +94,7 @@ export function openAdminChannel(dataDir: string, contextFor: (actor: string) =>
     } catch (error) {
       if (error instanceof AdminError) return JSON.stringify({ ok: false, error: { code: error.code, params: error.params, issues: [...error.issues] } } satisfies Answer);
       if (error instanceof BackupError) return JSON.stringify({ ok: false, backupError: { code: error.code, params: error.params } } satisfies Answer);
-      // The verb and the account are names the server defines; the input is never logged.
+      // The verb (one the server defines) and the calling account: the input is never logged.
       log.error(`admin channel: ${verb} by ${actor} failed`, error);
       return JSON.stringify(internalAnswer);
     }
