@@ -3,7 +3,7 @@ import { languages } from '../../shared/i18n/languages';
 import { translatorFor } from '../../shared/i18n/translator';
 import { initServer, type InitResult } from '../admin/initServer';
 import { osActor } from '../admin/openAdmin';
-import { startServer } from '../http/startServer';
+import { readServerConfig } from '../config/serverConfig';
 import { createStderrServerLogger } from '../log/serverLogger';
 import { registerAgencyCommands } from './agencyCommands';
 import { createCliContext, type GlobalOptions } from './cliContext';
@@ -113,17 +113,20 @@ export async function runServerCli(argv: readonly string[], environment: ServerC
   program
     .command('serve')
     .description(t('server.cli.cmdServe'))
-    .option('--port <port>', t('server.cli.optPort'), '8443')
+    .option('--port <port>', t('server.cli.optPort'))
     .option('--host <address>', t('server.cli.optListen'), '0.0.0.0')
-    .action(async (options: { port: string; host: string }) => {
+    .action(async (options: { port?: string; host: string }) => {
       const dataDir = cli.dataDir();
       if (dataDir === null) return;
+      options.port ??= String(configuredPort(dataDir));
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) {
         io.err(t('server.cli.badPort', { port: options.port }));
         exitCode = 2;
         return;
       }
+      // The HTTPS service loads only for serve: every other verb starts without Fastify.
+      const { startServer } = await import('../http/startServer');
       let running: Awaited<ReturnType<typeof startServer>> | null = null;
       await cli.finish(
         async () => {
@@ -175,4 +178,16 @@ export async function runServerCli(argv: readonly string[], environment: ServerC
     throw error;
   }
   return exitCode;
+}
+
+/** serve's port when none is given: the one of the URL `init` recorded (what workstations dial), else 8443. */
+function configuredPort(dataDir: string): number {
+  try {
+    const url = readServerConfig(dataDir)?.serverUrl;
+    if (!url) return 8443;
+    const parsed = new URL(url);
+    return parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 8443;
+  } catch {
+    return 8443; // a damaged server.json is reported by serve itself
+  }
 }

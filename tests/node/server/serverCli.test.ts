@@ -114,6 +114,35 @@ describe('bala-server init', () => {
 });
 
 describeStorages('bala-server administration', (storage) => {
+  it('serves, without --port, on the port of the address init was given', async () => {
+    const dir = dataDir();
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    expect((await balaServer(['--data', dir, 'init', '--key-bits', '2048', '--url', `https://localhost:${port}`])).code).toBe(0);
+    let reached = false;
+    const out: string[] = [];
+    const code = await runServerCli(['--data', dir, 'serve', '--host', '127.0.0.1'], {
+      io: { out: (text) => out.push(text), err: () => undefined },
+      env: { LANG: 'en_GB.UTF-8' },
+      waitForStop: () =>
+        new Promise<void>((resolve) => {
+          const socket = net.connect(port, '127.0.0.1', () => {
+            reached = true;
+            socket.destroy();
+            resolve();
+          });
+          socket.on('error', () => resolve());
+        }),
+    });
+    expect(code).toBe(0);
+    expect(reached).toBe(true);
+    expect(out.join('\n')).toContain(`:${port}`);
+  });
+
   it('initialises, administers, and records it all; scripts get JSON from every verb', async () => {
     const dir = dataDir();
     const pgUrl = await storage.freshPgUrl();

@@ -24,7 +24,7 @@ export const serverAz = {
     caFingerprint: 'SM-in barmaq izi (SHA-256)',
     caFile: 'SM sertifikatı',
     cmdServe: 'dayandırılana qədər (Ctrl+C) iş yerlərinə qarşılıqlı TLS yoxlaması ilə HTTPS üzərindən xidmət göstərmək',
-    optPort: 'TCP portu',
+    optPort: 'TCP portu (susmaya görə — init zamanı verilmiş server ünvanının portu, əks halda 8443)',
     optListen: 'qoşulmaları qəbul edən ünvan',
     badPort: 'Bu port nömrəsi deyil: {{port}}',
     serving: 'Bala serveri {{url}} ünvanında qoşulmaları qəbul edir (verilənlər bazası: {{storage}}). Dayandırmaq üçün Ctrl+C.',

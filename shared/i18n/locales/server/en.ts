@@ -23,7 +23,7 @@ export const serverEn = {
     caFingerprint: 'CA fingerprint (SHA-256)',
     caFile: 'CA certificate',
     cmdServe: 'serve workstations over HTTPS with mutual TLS until stopped (Ctrl+C)',
-    optPort: 'TCP port',
+    optPort: "TCP port (default: the port of the server's address given to init, else 8443)",
     optListen: 'address to listen on',
     badPort: 'Not a port number: {{port}}',
     serving: 'The Bala server is listening at {{url}} (database: {{storage}}). Stop it with Ctrl+C.',
