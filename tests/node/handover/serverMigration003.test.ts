@@ -20,7 +20,7 @@ describeStorages('server migration 003_handover', (storage) => {
         );
       const id = '0b9a4c1e-5d1a-4c7e-9a55-1f0d3c2b7a11';
       await insert(id);
-      await expect(insert(id)).rejects.toThrow();
+      await expect(insert(id)).rejects.toMatchObject({ code: '23505' }); // unique_violation
       const { rows } = await setup.admin.db.query<{ n: number }>('SELECT count(*)::integer AS n FROM handover_imports');
       expect(rows[0]?.n).toBe(1);
     } finally {

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deadlineStatus } from '../../../shared/forms/deadlines';
 import type { FormDef } from '../../../shared/forms/formTypes';
 import type { PackDef } from '../../../shared/forms/packTypes';
-import { BalaError } from '../../../src-main/api/balaError';
 import { addMonths, findAlerts } from '../../../src-main/records/alerts';
 import { RecordStore } from '../../../src-main/records/recordStore';
 import { openCache, type CacheDatabase } from '../../../src-main/store/cacheDatabase';
@@ -91,7 +90,7 @@ describe('events about a pupil', () => {
     expect(store.aboutSubject(pupil.id).map((record) => record.id)).toEqual([left.id]);
     const home1 = store.create(home, { name: 'Home 1' }, 'h');
     for (const subjectId of [undefined, 'missing', home1.id]) {
-      expect(() => store.create(leaving, { leftOn: '2026-05-01' }, 'h', { subjectId })).toThrow(BalaError);
+      expect(() => store.create(leaving, { leftOn: '2026-05-01' }, 'h', { subjectId })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     }
   });
 });

@@ -111,7 +111,7 @@ describe('drafts and photos', () => {
     expect(drafts.get('op1', draft.id)?.values).toEqual({ notes: 'more typed' });
     expect(drafts.get('op2', draft.id)).toBeNull();
     expect(drafts.list('op2')).toEqual([]);
-    expect(() => drafts.save('op2', { id: draft.id, formId: form.id, values: { notes: 'hijack' } })).toThrow();
+    expect(() => drafts.save('op2', { id: draft.id, formId: form.id, values: { notes: 'hijack' } })).toThrow('draft belongs to another operator');
     expect(drafts.get('op1', draft.id)?.values).toEqual({ notes: 'more typed' });
     drafts.discard('op1', draft.id);
     expect(drafts.list('op1')).toEqual([]);

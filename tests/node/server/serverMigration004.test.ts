@@ -17,7 +17,7 @@ describeStorages('server migration 004_agency_department', (storage) => {
       expect(await findAgency(db, 'old-home')).toMatchObject({ id: 'old-home', department: null });
       const added = await addAgency(setup.admin, { name: 'Ош бөбөктөр үйү', kind: 'infant_home', country: 'KG', territory: '41721', tin: '01234567890124', department: 'health', id: 'new-home' });
       expect(added).toMatchObject({ id: 'new-home', department: 'health' });
-      await expect(db.query(`UPDATE agencies SET department = 'health; DROP' WHERE id = 'old-home'`)).rejects.toThrow();
+      await expect(db.query(`UPDATE agencies SET department = 'health; DROP' WHERE id = 'old-home'`)).rejects.toMatchObject({ code: '23514' }); // check_violation
     } finally {
       setup.cleanup();
     }

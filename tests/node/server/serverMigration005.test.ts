@@ -32,7 +32,7 @@ describeStorages('server migration 005_operator_sessions', (storage) => {
 
     // Keys come whole or not at all.
     const pub = Buffer.alloc(32, 7).toString('base64');
-    await expect(db.query(`UPDATE users SET sign_pub = $1 WHERE username = 'old.user'`, [pub])).rejects.toThrow();
+    await expect(db.query(`UPDATE users SET sign_pub = $1 WHERE username = 'old.user'`, [pub])).rejects.toMatchObject({ code: '23514' }); // check_violation
     await db.query(`UPDATE users SET account_kdf = '{"algorithm":"scrypt"}'::jsonb, sign_pub = $1, wrap_pub = $1 WHERE username = 'old.user'`, [pub]);
 
     const token = 'b'.repeat(64);
@@ -42,12 +42,12 @@ describeStorages('server migration 005_operator_sessions', (storage) => {
     );
     await expect(
       db.query(`INSERT INTO operator_sessions (token_hash, workstation_id, username, credential_id, created_at, expires_at) VALUES ($1, 'ws-old1', 'old.user', $2, now(), now() + interval '1 hour')`, [token, 'c'.repeat(32)]),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: '23505' }); // unique_violation
     await expect(
       db.query(`INSERT INTO operator_sessions (token_hash, workstation_id, username, credential_id, created_at, expires_at) VALUES ($1, 'ws-nope1', 'old.user', $2, now(), now() + interval '1 hour')`, ['d'.repeat(64), 'c'.repeat(32)]),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: '23503' }); // foreign_key_violation
     await db.query(`INSERT INTO used_proofs (proof_hash, kind, username, used_at) VALUES ($1, 'resume', 'old.user', now())`, ['e'.repeat(64)]);
-    await expect(db.query(`INSERT INTO used_proofs (proof_hash, kind, username, used_at) VALUES ($1, 'resume', 'old.user', now())`, ['e'.repeat(64)])).rejects.toThrow();
-    await expect(db.query(`UPDATE workstations SET install_id = 'short' WHERE id = 'ws-old1'`)).rejects.toThrow();
+    await expect(db.query(`INSERT INTO used_proofs (proof_hash, kind, username, used_at) VALUES ($1, 'resume', 'old.user', now())`, ['e'.repeat(64)])).rejects.toMatchObject({ code: '23505' });
+    await expect(db.query(`UPDATE workstations SET install_id = 'short' WHERE id = 'ws-old1'`)).rejects.toMatchObject({ code: '23514' });
   });
 });

@@ -28,7 +28,7 @@ describeStorages('server SQL layer', (storage) => {
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    await expect(db.transaction((tx) => tx.query('INSERT INTO counter VALUES (NULL::integer + $1)', ['not a number']))).rejects.toThrow();
+    await expect(db.transaction((tx) => tx.query('INSERT INTO counter VALUES (NULL::integer + $1)', ['not a number']))).rejects.toMatchObject({ code: '22P02' }); // invalid_text_representation
     expect((await db.query('SELECT n FROM counter ORDER BY n')).rows).toEqual([{ n: 1 }]);
   });
 
@@ -47,7 +47,7 @@ describeStorages('server SQL layer', (storage) => {
   it('rolls a failing migration back entirely', async () => {
     const db = await storage.empty();
     const broken = [{ version: 1, name: 'half', statements: ['CREATE TABLE half_done (id integer)', 'CREATE TABLE oops (id nonexistent_type)'] }];
-    await expect(migrate(db, broken)).rejects.toThrow();
+    await expect(migrate(db, broken)).rejects.toMatchObject({ code: '42704' }); // undefined_object: the type
     const { rows } = await db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('half_done', 'schema_migrations')");
     expect(rows).toEqual([]);
   });
