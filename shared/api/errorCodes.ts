@@ -57,6 +57,8 @@ export const errorCodes = [
   'SESSION_REQUIRED',
   'WORKSTATION_COPIED',
   'PROFILE_UNTRUSTED_CA',
+  'WORKSTATION_OUTDATED',
+  'CACHE_UPGRADE_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

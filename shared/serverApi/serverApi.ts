@@ -48,6 +48,16 @@ export const sessionHeader = 'x-bala-session';
 export const installHeader = 'x-bala-install';
 /** The header naming the workstation's release (docs: versions in the field). */
 export const versionHeader = 'x-bala-version';
+/**
+ * The header naming the protocol the workstation speaks: the routes, their requests and answers
+ * as this file and shared/sync/syncProtocol.ts define them. Raised only when a change would
+ * break an older side; a workstation that sends none (one released before this header) speaks 1.
+ */
+export const protocolHeader = 'x-bala-protocol';
+/** The protocol of this release. */
+export const protocolVersion = 1;
+/** On every answer of the server: the oldest workstation release it serves (docs/sync.md). */
+export const minWorkstationVersionHeader = 'x-bala-min-workstation-version';
 
 export const workstationStatusSchema = z.object({
   workstationId: z.string(),
@@ -182,7 +192,9 @@ export type AccountsResult = z.infer<typeof accountsResultSchema>;
  * WORKSTATION_RESTRICTED and the administrator's reason (the workstation then opens read-only),
  * and every write is refused with it. A suspended or revoked one is refused everything but its
  * status. USER_LOCKED carries retryAfter; TOO_MANY_ATTEMPTS too (a workstation trying many
- * user names in a row).
+ * user names in a row). WORKSTATION_OUTDATED (a release older than the server's minimum, a
+ * protocol it no longer speaks, no version at all) carries current and required: the workstation
+ * tells its operator to install the new release; nothing was read or written.
  */
 export const serverErrorCodes = [
   'WORKSTATION_UNKNOWN',
@@ -200,6 +212,7 @@ export const serverErrorCodes = [
   'ACCOUNT_KEYS_MISSING',
   'WORKSTATION_COPIED',
   'INVALID_INPUT',
+  'WORKSTATION_OUTDATED',
   'NOT_FOUND',
   'INTERNAL',
 ] as const;
@@ -212,5 +225,8 @@ export const serverErrorSchema = z.object({
   reason: z.string().optional(),
   /** For USER_LOCKED and TOO_MANY_ATTEMPTS: when to try again. */
   retryAfter: z.string().optional(),
+  /** For WORKSTATION_OUTDATED: the release the workstation named, and the oldest the server serves. */
+  current: z.string().max(80).optional(),
+  required: z.string().max(80).optional(),
 });
 export type ServerError = z.infer<typeof serverErrorSchema>;

@@ -1,6 +1,16 @@
 import https from 'node:https';
 import type { z } from 'zod';
-import { installHeader, serverErrorSchema, sessionHeader, versionHeader, type ServerError } from '../../shared/serverApi/serverApi';
+import {
+  installHeader,
+  minWorkstationVersionHeader,
+  protocolHeader,
+  protocolVersion,
+  serverErrorSchema,
+  sessionHeader,
+  versionHeader,
+  type ServerError,
+} from '../../shared/serverApi/serverApi';
+import { compareRelease, parseRelease } from '../../shared/serverApi/releaseVersion';
 import { appVersion } from '../appVersion';
 
 /** What the workstation needs to reach its server: from the profile, kept in the encrypted cache. */
@@ -21,9 +31,18 @@ export type ServerAnswer<T> =
   | { kind: 'refused'; error: ServerError }
   | { kind: 'unreachable'; detail: string };
 
+/** The server's minimum release (a header on each of its answers), when this workstation is older. */
+function outdatedBy(header: string | string[] | undefined): { current: string; required: string } | null {
+  const required = typeof header === 'string' ? parseRelease(header) : null;
+  const current = parseRelease(appVersion);
+  if (!required || !current || compareRelease(current, required) >= 0) return null;
+  return { current: appVersion, required: header as string };
+}
+
 /**
  * One JSON request to the central server over mutual TLS: the workstation's certificate proves
- * which workstation asks, the profile's CA is the only one trusted for the server.
+ * which workstation asks, the profile's CA is the only one trusted for the server. Every request
+ * names this release and its protocol; the server refuses a release older than it serves.
  */
 export function serverRequest<T>(
   connection: ServerConnection,
@@ -47,6 +66,7 @@ export function serverRequest<T>(
         headers: {
           ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
           [versionHeader]: appVersion,
+          [protocolHeader]: String(protocolVersion),
           ...(connection.installId ? { [installHeader]: connection.installId } : {}),
           ...(connection.session ? { [sessionHeader]: connection.session } : {}),
         },
@@ -64,7 +84,12 @@ export function serverRequest<T>(
               return;
             }
             const error = serverErrorSchema.safeParse(json.error);
-            resolve(error.success ? { kind: 'refused', error: error.data } : { kind: 'unreachable', detail: `HTTP ${response.statusCode ?? '?'}` });
+            const outdated = outdatedBy(response.headers[minWorkstationVersionHeader]);
+            if (error.success) resolve({ kind: 'refused', error: error.data.code === 'WORKSTATION_OUTDATED' ? { current: appVersion, ...outdated, ...error.data } : error.data });
+            // A refusal this release cannot read (a later server's new code): if the server
+            // serves only newer workstations, that is what it said.
+            else if (outdated) resolve({ kind: 'refused', error: { code: 'WORKSTATION_OUTDATED', message: `HTTP ${response.statusCode ?? '?'}`, ...outdated } });
+            else resolve({ kind: 'unreachable', detail: `HTTP ${response.statusCode ?? '?'}` });
           } catch {
             resolve({ kind: 'unreachable', detail: `HTTP ${response.statusCode ?? '?'}: not JSON` });
           }

@@ -265,6 +265,10 @@ export class SessionService {
         opened.serverNotice = { code: error.code, message: this.deps.describe(`errors.${error.code}`, { reason }) };
         if (error.code === 'WORKSTATION_RESTRICTED') opened.readOnlyReason = reason;
         return;
+      case 'WORKSTATION_OUTDATED':
+        // The server serves only newer releases: work goes on offline, the outbox waits for the update.
+        opened.serverNotice = { code: error.code, message: this.deps.describe('errors.WORKSTATION_OUTDATED', { current: error.current ?? '?', required: error.required ?? '?' }) };
+        return;
       case 'WORKSTATION_REVOKED':
       case 'WORKSTATION_UNKNOWN':
         throw new BalaError('WORKSTATION_REVOKED', { reason });
@@ -428,12 +432,12 @@ export class SessionService {
     );
     if (online.kind === 'ok') {
       await this.acceptSignIn(session, online.value, keyring, newPassword);
-    } else if (online.kind === 'refused' && !['WORKSTATION_SUSPENDED', 'WORKSTATION_RESTRICTED'].includes(online.error.code)) {
+    } else if (online.kind === 'refused' && !['WORKSTATION_SUSPENDED', 'WORKSTATION_RESTRICTED', 'WORKSTATION_OUTDATED'].includes(online.error.code)) {
       if (online.error.code === 'PASSWORD_POLICY') throw new BalaError('PASSWORD_POLICY', { problems: online.error.message });
       this.applyRefusal(online.error, session, keyring);
       throw new BalaError('SERVER_REFUSED', { message: online.error.message });
     } else {
-      // Unreachable, or a suspended or restricted workstation: the change is made here and waits for the server.
+      // Unreachable, or a suspended, restricted or outdated workstation: the change is made here and waits for the server.
       if (!unlocked.keys || entry.kind !== 'account') throw new BalaError('WORKSTATION_REISSUE');
       await this.changeOffline(session, keyring, entry.credentialId, unlocked.keys.signKey, newPassword);
     }

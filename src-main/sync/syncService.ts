@@ -132,8 +132,9 @@ export class SyncService {
   private describeStop(stop: SyncStop): NonNullable<SyncStatus['problem']> {
     const { answer } = stop;
     if (answer.kind === 'unreachable') return { code: 'SERVER_UNREACHABLE', message: this.deps.describe('errors.SERVER_UNREACHABLE') };
-    const { code, reason, message } = answer.error;
-    if (isErrorCode(code)) return { code, message: this.deps.describe(`errors.${code}`, { reason: reason ?? '' }) };
+    const { code, reason, message, current, required } = answer.error;
+    // WORKSTATION_OUTDATED: the operator is told to install the new release; the outbox waits for it.
+    if (isErrorCode(code)) return { code, message: this.deps.describe(`errors.${code}`, { reason: reason ?? '', current: current ?? '?', required: required ?? '?' }) };
     return { code: 'SERVER_REFUSED', message: this.deps.describe('errors.SERVER_REFUSED', { message }) };
   }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { parseRelease } from '../../shared/serverApi/releaseVersion';
 import { dataLayout } from './dataLayout';
 
 /** server.json: what `init` decided, read by every later command. No secrets in it. */
@@ -16,6 +17,14 @@ export const serverConfigSchema = z.object({
   /** RSA size of the keys this server makes (the CA's, the server's, each workstation's). */
   keyBits: z.number().int().min(2048).max(8192),
   createdAt: z.string(),
+  /**
+   * The oldest workstation release served (docs/sync.md, versions in the field); absent: the
+   * default of this server release (src-server/http/versionGate.ts). Set by hand in server.json.
+   */
+  minWorkstationVersion: z
+    .string()
+    .refine((text) => parseRelease(text) !== null, { message: 'a release version such as 0.2.0' })
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 

@@ -17,6 +17,7 @@ export const refusalStatus: Record<ServerErrorCode, number> = {
   ACCOUNT_KEYS_MISSING: 409,
   WORKSTATION_COPIED: 403,
   INVALID_INPUT: 400,
+  WORKSTATION_OUTDATED: 403,
   NOT_FOUND: 404,
   INTERNAL: 500,
 };
@@ -25,7 +26,7 @@ export const refusalStatus: Record<ServerErrorCode, number> = {
 export class Refusal extends Error {
   constructor(
     readonly code: ServerErrorCode,
-    readonly extra: { reason?: string; retryAfter?: string; params?: Record<string, string> } = {},
+    readonly extra: { reason?: string; retryAfter?: string; params?: Record<string, string>; versions?: { current: string; required: string } } = {},
   ) {
     super(code);
     this.name = 'Refusal';
@@ -35,15 +36,16 @@ export class Refusal extends Error {
 export type Describe = (code: ServerErrorCode, params?: Record<string, string>) => string;
 
 export function refusalBody(refusal: Refusal, describe: Describe): { ok: false; error: ServerError } {
-  const { reason, retryAfter, params } = refusal.extra;
+  const { reason, retryAfter, params, versions } = refusal.extra;
   return {
     ok: false,
     error: {
       code: refusal.code,
       // Which value of a refused request was wrong travels with the translated sentence.
-      message: describe(refusal.code, { reason: reason ?? '', retryAfter: retryAfter ?? '', ...params }) + (params?.detail ? ` (${params.detail})` : ''),
+      message: describe(refusal.code, { reason: reason ?? '', retryAfter: retryAfter ?? '', ...versions, ...params }) + (params?.detail ? ` (${params.detail})` : ''),
       ...(reason !== undefined ? { reason } : {}),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
+      ...versions,
     },
   };
 }

@@ -7,6 +7,7 @@ import { FailureThrottle } from './failureThrottle';
 import { guardedRoutes, requestWorkstation, type GuardedRoutes } from './guardedRoutes';
 import { Refusal, refusalBody, refusalStatus, type Describe } from './refusal';
 import { registerSessionRoutes } from './sessionRoutes';
+import { registerVersionGate } from './versionGate';
 import { registerSyncRoutes } from '../sync/syncRoutes';
 import { registryPacks } from '../../shared/packs';
 import { jsonShapeProblem, requestLimits } from '../../shared/sync/jsonShape';
@@ -24,6 +25,8 @@ export interface ServerAppOptions {
   accountThrottle?: FailureThrottle;
   /** Registry packs whose forms the server accepts (default: every pack Bala ships). */
   packs?: readonly PackDef[];
+  /** The oldest workstation release served (server.json; default in versionGate.ts). */
+  minWorkstationVersion?: string | undefined;
 }
 
 /** Request bodies are a user name and passwords: 64 KiB is generous. */
@@ -58,6 +61,7 @@ export function buildServerApp(options: ServerAppOptions) {
     reply.header('x-content-type-options', 'nosniff');
     done(null, payload);
   });
+  registerVersionGate(app, { minWorkstationVersion: options.minWorkstationVersion, log });
   app.addHook('onResponse', (request, reply, done) => {
     const workstation = requestWorkstation.get(request) ?? '-';
     log.info(`${request.method} ${request.routeOptions.url ?? 'unknown-route'} ${reply.statusCode} ${workstation} ${Math.round(reply.elapsedTime)}ms`);

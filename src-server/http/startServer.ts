@@ -35,7 +35,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let channel: AdminChannel | null = null;
   try {
     const pki = loadServerPki(options.dataDir);
-    const { app } = buildServerApp({ db, pki, t: options.t, log });
+    const { app } = buildServerApp({ db, pki, t: options.t, log, minWorkstationVersion: config.minWorkstationVersion });
     // The embedded database is this process's alone: administration reaches it through the server.
     if (db.kind === 'pglite') {
       channel = await openAdminChannel(options.dataDir, (actor) => ({ db, actor, now: () => new Date(), config, ca: () => pki.ca, server: () => ({ certPem: pki.serverCertPem, keyPem: pki.serverKeyPem }) }), log);

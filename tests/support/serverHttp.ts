@@ -1,5 +1,7 @@
 import https from 'node:https';
 import { translatorFor } from '../../shared/i18n/translator';
+import { protocolHeader, protocolVersion, versionHeader } from '../../shared/serverApi/serverApi';
+import { appVersion } from '../../src-main/appVersion';
 import type { Database } from '../../src-server/db/sql';
 import { FailureThrottle } from '../../src-server/http/failureThrottle';
 import { buildServerApp } from '../../src-server/http/serverApp';
@@ -20,7 +22,15 @@ export interface TestHttpServer {
 export async function startTestHttpServer(
   db: Database,
   pki: ServerPki,
-  options: { throttle?: FailureThrottle; accountThrottle?: FailureThrottle; beforeListen?: (routes: TestHttpServer['routes']) => void } = {},
+  options: {
+    throttle?: FailureThrottle;
+    accountThrottle?: FailureThrottle;
+    beforeListen?: (routes: TestHttpServer['routes']) => void;
+    /** The oldest workstation release served (server.json's minWorkstationVersion). */
+    minWorkstationVersion?: string;
+    /** A fixed port (a server restarted where its workstations expect it); random otherwise. */
+    port?: number;
+  } = {},
 ): Promise<TestHttpServer> {
   let now: Date | null = null;
   const logLines: string[] = [];
@@ -29,9 +39,11 @@ export async function startTestHttpServer(
     warn: (line) => logLines.push(line),
     error: (line, error) => logLines.push(`${line} ${String(error)}`),
   };
-  const { app, routes } = buildServerApp({ db, pki, t: translatorFor('en'), now: () => now ?? new Date(), log, throttle: options.throttle ?? new FailureThrottle(), ...(options.accountThrottle ? { accountThrottle: options.accountThrottle } : {}) });
+  const { app, routes } = buildServerApp({ db, pki, t: translatorFor('en'), now: () => now ?? new Date(), log, throttle: options.throttle ?? new FailureThrottle(), ...(options.accountThrottle ? { accountThrottle: options.accountThrottle } : {}),
+    minWorkstationVersion: options.minWorkstationVersion,
+  });
   options.beforeListen?.(routes);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
@@ -60,11 +72,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A request with full control over the TLS identity and the bytes sent; rejects when the connection fails. */
+/**
+ * A request with full control over the TLS identity and the bytes sent; rejects when the
+ * connection fails. It names this release and protocol as a workstation does, unless bare.
+ */
 export function rawRequest(
   url: string,
   route: string,
-  options: { caPem: string; keyPem?: string; certPem?: string; method?: 'GET' | 'POST'; body?: string; contentType?: string; headers?: Record<string, string>; servername?: string },
+  options: { caPem: string; keyPem?: string; certPem?: string; method?: 'GET' | 'POST'; body?: string; contentType?: string; headers?: Record<string, string>; servername?: string; bare?: boolean },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? undefined : Buffer.from(options.body);
@@ -77,7 +92,11 @@ export function rawRequest(
         ...(options.certPem ? { cert: options.certPem } : {}),
         servername: options.servername ?? 'localhost',
         agent: false,
-        headers: { ...(body ? { 'content-type': options.contentType ?? 'application/json', 'content-length': body.length } : {}), ...options.headers },
+        headers: {
+          ...(body ? { 'content-type': options.contentType ?? 'application/json', 'content-length': body.length } : {}),
+          ...(options.bare ? {} : { [versionHeader]: appVersion, [protocolHeader]: String(protocolVersion) }),
+          ...options.headers,
+        },
         timeout: 10_000,
       },
       (response) => {

@@ -90,6 +90,8 @@ export const az = {
     PROFILE_UNREADABLE: 'Bu fayl Bala qoşulma profili deyil və ya zədələnib.',
     PROFILE_TAMPERED: 'Qoşulma profili dəyişdirilib: imza uyğun gəlmir. Administratordan yenisini istəyin.',
     PROFILE_UNTRUSTED_CA: 'Qoşulma profili başqa sertifikat mərkəzi tərəfindən verilib (barmaq izi {{fingerprint}}), bu quraşdırmanın etibar etdiyi mərkəz deyil. Administratordan mərkəzi serverinizin profilini istəyin.',
+    WORKSTATION_OUTDATED: 'Bu iş yerindəki Bala ({{current}}) mərkəzi serverin qəbul etdiyi versiyadan ({{required}}) köhnədir. Administratordan yeni quraşdırıcını istəyin; göndərilməmiş dəyişiklikləriniz bu kompüterdə qalır və yeniləmədən sonra göndəriləcək.',
+    CACHE_UPGRADE_FAILED: 'Bu iş yerinin yerli məlumatlarını Bala proqramının yeni versiyası üçün yeniləmək alınmadı. Məlumatlar yeniləmədən əvvəlki kimi qalıb; heç nə itməyib. Administratora bildirin. ({{reason}})',
     PROFILE_EXPIRED: 'Qoşulma profilinin müddəti {{date}} tarixində bitib. Administratordan yenisini istəyin.',
     ACTIVATION_CODE_FORMAT: 'Aktivləşdirmə kodu 20 hərf və rəqəmdən ibarətdir: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'Aktivləşdirmə kodu bu profilə uyğun gəlmir. Yoxlayın və yenidən daxil edin.',
