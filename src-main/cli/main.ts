@@ -12,6 +12,7 @@ import { systemLocales } from '../paths/systemLocales';
 import { inProcessClient } from '../transport/inProcessClient';
 import { processIo, report, table, type CliIo } from './output';
 import { registerRecordCommands } from './recordCommands';
+import { registerRecoverCommand } from './recoverCommand';
 import { registerReportCommands } from './reportCommands';
 import { registerSessionCommands } from './sessionCommands';
 import { registerSyncCommands } from './syncCommands';
@@ -117,6 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     },
   };
   registerSessionCommands(program, cliSession);
+  registerRecoverCommand(program, cliSession);
   registerRecordCommands(program, cliSession);
   registerReportCommands(program, cliSession);
   registerSyncCommands(program, cliSession);

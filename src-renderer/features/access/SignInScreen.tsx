@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { unwrap } from '../../api/unwrap';
 import { ErrorLine } from './ErrorLine';
 import { useSessionAction } from './queries';
+import { RecoverAccessScreen } from './RecoverAccessScreen';
 
 /** Operator sign-in: works offline against the profile's verifiers, online also against the server. */
 export function SignInScreen(props: { workstationName: string; agencyName: string; lockedUsername?: string; onOtherOperator?: () => void }) {
@@ -10,11 +11,28 @@ export function SignInScreen(props: { workstationName: string; agencyName: strin
   const locked = props.lockedUsername !== undefined;
   const [username, setUsername] = useState(props.lockedUsername ?? '');
   const [password, setPassword] = useState('');
-  const ids = { user: useId(), password: useId(), passwordError: useId(), error: useId() };
+  const [recovering, setRecovering] = useState(false);
+  const [recovered, setRecovered] = useState(false);
+  const ids = { user: useId(), password: useId(), passwordError: useId(), error: useId(), recovered: useId() };
   const signIn = useSessionAction((client, input: { username: string; password: string }) => unwrap(client.call('session.signIn', input)));
   const code = signIn.error?.error.code;
   const passwordError = code === 'WRONG_PASSWORD' ? signIn.error?.message : null;
   const otherError = code && code !== 'WRONG_PASSWORD' ? signIn.error?.message : null;
+  if (recovering) {
+    return (
+      <RecoverAccessScreen
+        workstationName={props.workstationName}
+        agencyName={props.agencyName}
+        username={username}
+        onBack={() => setRecovering(false)}
+        onRecovered={() => {
+          signIn.reset();
+          setRecovered(true);
+          setRecovering(false);
+        }}
+      />
+    );
+  }
   return (
     <main className="centered" aria-labelledby={ids.user + '-title'}>
       <section className="panel sign-in">
@@ -26,6 +44,11 @@ export function SignInScreen(props: { workstationName: string; agencyName: strin
           <dd>{props.agencyName}</dd>
         </dl>
         {locked ? <p className="lead">{t('access.lockedLead', { name: props.lockedUsername })}</p> : null}
+        {recovered ? (
+          <p className="lead" id={ids.recovered} role="status">
+            {t('access.recovered')}
+          </p>
+        ) : null}
         <form
           className="stack"
           noValidate
@@ -62,6 +85,11 @@ export function SignInScreen(props: { workstationName: string; agencyName: strin
           <button type="submit" disabled={signIn.isPending || !username.trim() || !password}>
             {signIn.isPending ? t('access.signingIn') : locked ? t('access.unlock') : t('access.signIn')}
           </button>
+          {code === 'ACCESS_REMOVED' && !locked ? (
+            <button type="button" className="secondary-button" onClick={() => setRecovering(true)}>
+              {t('access.recoverOffer')}
+            </button>
+          ) : null}
           {locked && props.onOtherOperator ? (
             <button type="button" className="secondary-button" onClick={props.onOtherOperator}>
               {t('access.otherOperator')}

@@ -1,0 +1,184 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../../api/ClientContext';
+import { unwrap } from '../../api/unwrap';
+import { ErrorLine } from './ErrorLine';
+import { useRecoverAccess } from './queries';
+
+type ChosenFile = { kind: 'file'; name: string; contentBase64: string } | null;
+
+const maxProfileBytes = 300_000;
+const codeErrors = new Set(['ACTIVATION_CODE_WRONG', 'ACTIVATION_CODE_FORMAT']);
+const profileErrors = new Set(['NOT_FOUND', 'PROFILE_UNREADABLE', 'PROFILE_TAMPERED', 'PROFILE_EXPIRED', 'PROFILE_OTHER_SERVER', 'PROFILE_UNTRUSTED_CA']);
+const passwordErrors = new Set(['WRONG_PASSWORD', 'ACCOUNT_DISABLED']);
+
+async function readAsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * An operator whose access on this workstation was removed, and who has no colleague to bring it
+ * online, gets it back with the workstation's profile, its code and their current password.
+ */
+export function RecoverAccessScreen(props: { workstationName: string; agencyName: string; username: string; onBack: () => void; onRecovered: () => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [chosen, setChosen] = useState<ChosenFile>(null);
+  const [code, setCode] = useState('');
+  const [username, setUsername] = useState(props.username);
+  const [password, setPassword] = useState('');
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [missingProfile, setMissingProfile] = useState(false);
+  // Two quick clicks reach onSubmit before the disabled button renders: the second is dropped here.
+  const submitting = useRef(false);
+  const ids = { title: useId(), file: useId(), profileError: useId(), code: useId(), codeHint: useId(), codeError: useId(), user: useId(), password: useId(), passwordHint: useId(), passwordError: useId(), error: useId() };
+  const recover = useRecoverAccess();
+  // The chosen profile's CA fingerprint, for the operator to compare with the administrator's word.
+  const ca = useQuery({
+    queryKey: ['activation', 'inspect', chosen ? `${chosen.name}:${chosen.contentBase64.length}:${chosen.contentBase64.slice(-64)}` : null],
+    queryFn: () => (chosen ? unwrap(client.call('activation.inspect', { source: chosen })) : null),
+    enabled: chosen !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
+  const errorCode = recover.error?.error.code;
+  const codeError = errorCode && codeErrors.has(errorCode) ? recover.error?.message : null;
+  const passwordError = errorCode && passwordErrors.has(errorCode) ? recover.error?.message : null;
+  const profileError =
+    fileProblem ?? (missingProfile ? t('access.noProfileChosen') : errorCode && profileErrors.has(errorCode) ? recover.error?.message : chosen && ca.error ? ca.error.message : null);
+  const otherError = errorCode && !codeErrors.has(errorCode) && !profileErrors.has(errorCode) && !passwordErrors.has(errorCode) ? recover.error?.message : null;
+  const ready = code.trim() !== '' && username.trim() !== '' && password !== '';
+
+  return (
+    <main className="centered" aria-labelledby={ids.title}>
+      <section className="panel sign-in">
+        <h1 id={ids.title}>{t('access.recoverTitle')}</h1>
+        <dl className="facts">
+          <dt>{t('access.workstationName')}</dt>
+          <dd>{props.workstationName}</dd>
+          <dt>{t('access.agencyName')}</dt>
+          <dd>{props.agencyName}</dd>
+        </dl>
+        <p className="lead">{t('access.recoverLead')}</p>
+        <form
+          className="stack"
+          aria-labelledby={ids.title}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!chosen) {
+              setMissingProfile(true);
+              return;
+            }
+            if (!ready || submitting.current) return;
+            submitting.current = true;
+            recover.mutate(
+              { source: chosen, activationCode: code, username, password },
+              {
+                onSuccess: (status) => {
+                  if (status.state === 'signedOut') props.onRecovered();
+                },
+                onError: () => setPassword(''),
+                onSettled: () => {
+                  submitting.current = false;
+                },
+              },
+            );
+          }}
+        >
+          <div className="field">
+            <label className="field__label" htmlFor={ids.file}>
+              {t('access.fileLabel')}
+            </label>
+            <input
+              id={ids.file}
+              type="file"
+              accept=".balaprofile"
+              aria-invalid={Boolean(profileError)}
+              aria-describedby={profileError ? ids.profileError : undefined}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                setMissingProfile(false);
+                if (!file) return;
+                if (file.size > maxProfileBytes) {
+                  setFileProblem(t('access.fileTooLarge'));
+                  setChosen(null);
+                  return;
+                }
+                setFileProblem(null);
+                void readAsBase64(file).then((contentBase64) => setChosen({ kind: 'file', name: file.name, contentBase64 }));
+              }}
+            />
+            {chosen ? <p className="field__hint">{t('access.fileChosen', { name: chosen.name })}</p> : null}
+            <ErrorLine id={ids.profileError} message={profileError} />
+          </div>
+          {chosen && ca.data ? (
+            <div className="field" role="group" aria-label={t('access.caFingerprint')}>
+              <p className="field__label">{t('access.caFingerprint')}</p>
+              <p className="code-input ca-fingerprint" data-testid="ca-fingerprint">
+                <strong>{ca.data.caFingerprint}</strong>
+              </p>
+              <p className="hint">{t(ca.data.pinned ? 'access.caPinned' : 'access.recoverCaHint')}</p>
+            </div>
+          ) : null}
+          <div className="field">
+            <label className="field__label" htmlFor={ids.code}>
+              {t('access.codeLabel')}
+            </label>
+            <input
+              id={ids.code}
+              className="code-input"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={40}
+              value={code}
+              aria-invalid={Boolean(codeError)}
+              aria-describedby={[ids.codeHint, codeError ? ids.codeError : ''].filter(Boolean).join(' ')}
+              onChange={(event) => setCode(event.target.value.toUpperCase())}
+            />
+            <p className="field__hint" id={ids.codeHint}>
+              {t('access.codeHint')}
+            </p>
+            <ErrorLine id={ids.codeError} message={codeError} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={ids.user}>
+              {t('access.username')}
+            </label>
+            <input id={ids.user} type="text" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={ids.password}>
+              {t('access.password')}
+            </label>
+            <input
+              id={ids.password}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              aria-invalid={Boolean(passwordError)}
+              aria-describedby={[ids.passwordHint, passwordError ? ids.passwordError : ''].filter(Boolean).join(' ')}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+            <p className="field__hint" id={ids.passwordHint}>
+              {t('access.recoverPasswordHint')}
+            </p>
+            <ErrorLine id={ids.passwordError} message={passwordError} />
+          </div>
+          <ErrorLine id={ids.error} message={otherError} />
+          <button type="submit" disabled={recover.isPending || !ready}>
+            {recover.isPending ? t('access.recovering') : t('access.recoverSubmit')}
+          </button>
+          <button type="button" className="secondary-button" disabled={recover.isPending} onClick={props.onBack}>
+            {t('access.back')}
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}
