@@ -83,7 +83,7 @@ export const az = {
     RECEIPT_UNKNOWN_PACKAGE: 'Qəbz bu iş yerinin yazmadığı paketə aiddir; heç nə dəyişdirilmədi.',
     PROFILE_OUTDATED: 'Qoşulma profili mərkəzi serverin köhnə versiyası ilə buraxılıb. Administratordan yenisini istəyin.',
     KEYRING_TAMPERED: 'Bu iş yerinin giriş məlumatları dəyişdirilib. Giriş rədd edildi; administratora bildirin.',
-    ACCESS_REMOVED: 'Bu iş yerində girişiniz ləğv edildi (hesab söndürülüb, parol sıfırlanıb və ya başqa yerdə dəyişdirilib). Administrator onu bərpa edəndə, bu iş yerinin mərkəzi serverlə növbəti əlaqəsində geri qayıdacaq.',
+    ACCESS_REMOVED: 'Bu iş yerində girişiniz ləğv edildi (hesab söndürülüb, parol sıfırlanıb və ya başqa yerdə dəyişdirilib). Administrator onu bərpa edəndə, bu iş yerinin mərkəzi serverlə növbəti əlaqəsində geri qayıdacaq. Burada başqa heç kim daxil olmursa, onu özünüz bərpa edin: bu iş yerinin qoşulma profili, onun aktivləşdirmə kodu və cari parolunuzla.',
     WORKSTATION_REISSUE: 'Bu iş yeri Bala proqramının köhnə versiyası ilə qurulub. Mərkəzi server əlçatan olanda bir dəfə daxil olun və ya administratordan yeni profil istəyin.',
     SESSION_REQUIRED: 'Mərkəzi server qeydləri göndərmək və ya almaq üçün yenidən daxil olmağınızı istəyir.',
     WORKSTATION_COPIED: 'Bu məlumat qovluğu surətdir: mərkəzi server bu profilin başqa aktivləşdirilməsini tanıyır. Administratordan yeni profil istəyin.',

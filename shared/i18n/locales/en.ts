@@ -82,7 +82,7 @@ export const en = {
     RECEIPT_UNKNOWN_PACKAGE: 'The receipt is for a package this workstation did not write; nothing was changed.',
     PROFILE_OUTDATED: 'This connection profile was issued by an older version of the central server. Ask the administrator for a new one.',
     KEYRING_TAMPERED: 'The sign-in data of this workstation have been altered. Signing in is refused; tell the administrator.',
-    ACCESS_REMOVED: 'Your access on this workstation was removed (the account was disabled, or its password reset or changed elsewhere). When the administrator restores it, it comes back at this workstation’s next contact with the central server.',
+    ACCESS_REMOVED: 'Your access on this workstation was removed (the account was disabled, or its password reset or changed elsewhere). When the administrator restores it, it comes back at this workstation’s next contact with the central server. If nobody else signs in here, recover it yourself with this workstation’s connection profile, its activation code and your current password.',
     WORKSTATION_REISSUE: 'This workstation was set up by an older version of Bala. Sign in once while the central server is reachable, or ask the administrator for a new profile.',
     SESSION_REQUIRED: 'The central server needs you to sign in again before it sends or receives records.',
     WORKSTATION_COPIED: 'This data folder is a copy: the central server knows another activation of this profile. Ask the administrator for a new profile.',
