@@ -3,10 +3,12 @@ import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { registryPacks } from '../shared/packs';
+import { protocolHeader, protocolVersion, versionHeader } from '../shared/serverApi/serverApi';
 import { pickSections } from '../shared/sync/sections';
 import { syncRoutes, type SyncChange } from '../shared/sync/syncProtocol';
 import type { StorageKind } from '../src-server/db/sql';
 import { openProfile } from '../src-main/activation/profileReader';
+import { appVersion } from '../src-main/appVersion';
 import { RecordStore } from '../src-main/records/recordStore';
 import { serverRequest } from '../src-main/serverLink/serverClient';
 import { serverConnectionFrom } from '../src-main/session/serverConnection';
@@ -86,7 +88,7 @@ function post(server: BenchServer, ws: SimulatedWorkstation, route: string, body
   const started = performance.now();
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve) => {
-    const request = https.request(new URL(route, server.http.url), { method: 'POST', agent: ws.agent, servername: 'localhost', headers: { 'content-type': 'application/json', 'content-length': payload.length }, timeout: 60_000 }, (response) => {
+    const request = https.request(new URL(route, server.http.url), { method: 'POST', agent: ws.agent, servername: 'localhost', headers: { 'content-type': 'application/json', 'content-length': payload.length, [versionHeader]: appVersion, [protocolHeader]: String(protocolVersion) }, timeout: 60_000 }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
