@@ -34,9 +34,13 @@ describeStorages('workstation activated from a server-issued profile', (storage)
   });
 
   async function activatedWorkstation(...usernames: string[]) {
+    return activatedOn(server.url, usernames);
+  }
+
+  async function activatedOn(serverUrl: string, usernames: readonly string[]) {
     const passwords: Record<string, string> = {};
     for (const username of usernames) passwords[username] = (await testUser(setup.admin, username, agencyId, { displayName: `${username} Талас` })).password;
-    const issued = await issueWorkstation(setup.admin, { agency: agencyId, users: usernames, name: 'Талас — каттоо', serverUrl: server.url });
+    const issued = await issueWorkstation(setup.admin, { agency: agencyId, users: [...usernames], name: 'Талас — каттоо', serverUrl });
     const temp = tempDir();
     cleanups.push(temp.cleanup);
     const backend = createBackend({ dataDir: temp.dir, mode: 'test', locales: ['en'] });
@@ -46,7 +50,7 @@ describeStorages('workstation activated from a server-issued profile', (storage)
       activationCode: issued.activationCode,
     });
     expect(activated).toMatchObject({ ok: true, value: { state: 'signedOut', workstationName: 'Талас — каттоо', agencyName: 'Талас балдар үйү' } });
-    return { backend, passwords, id: issued.workstation.id };
+    return { backend, passwords, id: issued.workstation.id, dataDir: temp.dir };
   }
 
   it('activates, signs in confirmed online, and carries the offline password change to the server', async () => {
@@ -105,10 +109,15 @@ describeStorages('workstation activated from a server-issued profile', (storage)
   });
 
   it('stops an operator the administrator disabled, at the next online sign-in', async () => {
-    const { backend, passwords } = await activatedWorkstation('perizat');
+    // A server of its own, stopped below: the offline claim is tested offline.
+    const own = await startTestHttpServer(setup.admin.db, setup.pki);
+    const { backend, passwords, dataDir } = await activatedOn(own.url, ['perizat']);
     await disableUser(setup.admin, { username: 'perizat', reason: 'left the agency' });
     expect(await backend.call('session.signIn', { username: 'perizat', password: passwords.perizat ?? '' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
-    // Remembered on the workstation: refused offline too from now on.
-    expect(await backend.call('session.signIn', { username: 'perizat', password: passwords.perizat ?? '' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    // Remembered on the workstation: refused offline too from now on (server stopped, a fresh process).
+    await own.close();
+    const offline = createBackend({ dataDir, mode: 'test', locales: ['en'] });
+    backends.push(offline);
+    expect(await offline.call('session.signIn', { username: 'perizat', password: passwords.perizat ?? '' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 });
