@@ -59,6 +59,7 @@ export const errorCodes = [
   'PROFILE_UNTRUSTED_CA',
   'WORKSTATION_OUTDATED',
   'CACHE_UPGRADE_FAILED',
+  'CACHE_TOO_NEW',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -75,6 +75,12 @@ const reasonOf = (error: unknown): string => (error instanceof BalaError ? error
  */
 function upgrade(db: CacheDatabase, file: string, dataKey: Buffer, upTo: number | undefined, migrations: readonly CacheMigration[]): void {
   const current = Number(db.pragma('user_version', { simple: true }));
+  // An older installer put over a newer one must not write to a cache whose tables it does not know.
+  const known = Math.max(0, ...migrations.map((migration) => migration.version));
+  if (current > known) {
+    db.close();
+    throw new BalaError('CACHE_TOO_NEW', { found: String(current), known: String(known) });
+  }
   const pending = migrations.filter((migration) => migration.version > current && migration.version <= (upTo ?? Number.POSITIVE_INFINITY));
   const first = pending[0];
   if (current === 0 || !first) {

@@ -92,6 +92,7 @@ export const az = {
     PROFILE_UNTRUSTED_CA: 'Qoşulma profili başqa sertifikat mərkəzi tərəfindən verilib (barmaq izi {{fingerprint}}), bu quraşdırmanın etibar etdiyi mərkəz deyil. Administratordan mərkəzi serverinizin profilini istəyin.',
     WORKSTATION_OUTDATED: 'Bu iş yerindəki Bala ({{current}}) mərkəzi serverin qəbul etdiyi versiyadan ({{required}}) köhnədir. Administratordan yeni quraşdırıcını istəyin; göndərilməmiş dəyişiklikləriniz bu kompüterdə qalır və yeniləmədən sonra göndəriləcək.',
     CACHE_UPGRADE_FAILED: 'Bu iş yerinin yerli məlumatlarını Bala proqramının yeni versiyası üçün yeniləmək alınmadı. Məlumatlar yeniləmədən əvvəlki kimi qalıb; heç nə itməyib. Administratora bildirin. ({{reason}})',
+    CACHE_TOO_NEW: 'Bu iş yerinin yerli məlumatları Bala-nın daha yeni versiyası ilə yazılıb (məlumat versiyası {{found}}; bu versiya {{known}}-dək bilir). Daha yeni versiyanı yenidən quraşdırın; heç nə dəyişdirilmədi.',
     PROFILE_EXPIRED: 'Qoşulma profilinin müddəti {{date}} tarixində bitib. Administratordan yenisini istəyin.',
     ACTIVATION_CODE_FORMAT: 'Aktivləşdirmə kodu 20 hərf və rəqəmdən ibarətdir: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'Aktivləşdirmə kodu bu profilə uyğun gəlmir. Yoxlayın və yenidən daxil edin.',

@@ -91,6 +91,7 @@ export const en = {
     PROFILE_UNTRUSTED_CA: 'The connection profile was issued by another certification authority (fingerprint {{fingerprint}}), not the one this installation trusts. Ask the administrator for a profile from your central server.',
     WORKSTATION_OUTDATED: 'This workstation’s Bala ({{current}}) is older than the central server accepts ({{required}}). Ask the administrator for the new installer; your unsent changes stay on this computer and will be sent after the update.',
     CACHE_UPGRADE_FAILED: 'Updating this workstation’s local data for the new version of Bala failed. The data are as they were before the update; nothing was lost. Tell the administrator. ({{reason}})',
+    CACHE_TOO_NEW: 'This workstation’s local data were written by a newer version of Bala (data version {{found}}; this version knows up to {{known}}). Install the newer version again; nothing was changed.',
     PROFILE_EXPIRED: 'The connection profile expired on {{date}}. Ask the administrator for a new one.',
     ACTIVATION_CODE_FORMAT: 'An activation code has 20 letters and digits: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'The activation code does not match this profile. Check it and type it again.',

@@ -58,4 +58,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   PROFILE_UNTRUSTED_CA: 422,
   WORKSTATION_OUTDATED: 409,
   CACHE_UPGRADE_FAILED: 503,
+  CACHE_TOO_NEW: 503,
 };

@@ -125,6 +125,27 @@ describe('upgrading the cache of an earlier release', () => {
     upgraded.close();
   });
 
+  it('refuses a cache a newer release wrote (an older installer put back): CACHE_TOO_NEW, nothing written', () => {
+    const { file, key } = previousReleaseCache();
+    const newer = [...cacheMigrations, { version: latest + 1, name: 'from_the_future', sql: 'CREATE TABLE future_things (id TEXT PRIMARY KEY)' }];
+    openCache(file, key, { migrations: newer }).close();
+    const before = fs.readFileSync(file);
+    let thrown: unknown;
+    try {
+      openCache(file, key);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(BalaError);
+    expect((thrown as BalaError).code).toBe('CACHE_TOO_NEW');
+    expect((thrown as BalaError).params).toEqual({ found: String(latest + 1), known: String(latest) });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // The newer release still opens it, its table intact.
+    const again = openCache(file, key, { migrations: newer });
+    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'future_things'").get()).toEqual({ n: 1 });
+    again.close();
+  });
+
   it('refuses to migrate without a backup: a busy cache is left as it was', () => {
     const { file, key } = previousReleaseCache();
     const reader = openCache(file, key, { upTo: 7 });
