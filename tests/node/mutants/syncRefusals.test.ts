@@ -149,7 +149,7 @@ describeStorages('what the sync routes refuse, by exact code', (storage) => {
     }
     expect((await call(readerA, syncRoutes.pull, { cursor: 0, limit: 10 })).status).toBe(200);
 
-    const home = (await db.query<{ agency_id: string }>('SELECT agency_id FROM users WHERE username = $1', [readerA.username])).rows[0]?.agency_id;
+    const home = (await db.query<{ agency_id: string }>('SELECT agency_id FROM users WHERE username = $1', [readerA.username])).rows[0]?.agency_id ?? '';
     await db.query('UPDATE users SET agency_id = $2 WHERE username = $1', [readerA.username, agencyB]);
     try {
       for (const [route, body] of routes) expect(refusal(await call(readerA, route, body)), route).toEqual({ status: 403, code: 'USER_NOT_ON_WORKSTATION' });
