@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { photoRefs } from '../../shared/sync/photoRefs';
+import { declaredPhotoBytes, photoRefs } from '../../shared/sync/photoRefs';
 import { canEdit, forbiddenEdits } from '../../shared/forms/access';
 import { localToday } from '../../shared/forms/dates';
 import type { FormIssue } from '../../shared/forms/formIssue';
@@ -29,7 +29,7 @@ export interface ServerRecordRow {
 
 export const recordColumns = 'id, form_id, form_version, agency_id, subject_id, values, revision, seq, created_at, created_by, updated_at, updated_by';
 
-/** Largest photo accepted with a change (the forms allow 2 MB; base64 adds a third). */
+/** Largest photo accepted with a change, decoded (the forms allow 2 MB; a value declaring less must be that size). */
 const maxBlobBytes = 3_000_000;
 
 const rejected = (change: SyncChange, code: RejectionCode, issues: readonly FormIssue[] = []): ChangeOutcome => ({
@@ -206,10 +206,13 @@ async function refuseSubject(ctx: ApplyContext, form: FormDef, change: SyncChang
 
 /** Keeps the photos sent with the change; every photo the values name must then be known here. */
 async function storeBlobs(ctx: ApplyContext, change: SyncChange, values: FormValues): Promise<FormIssue | null> {
+  const declared = declaredPhotoBytes(values);
   for (const blob of change.blobs) {
     const data = Buffer.from(blob.dataBase64, 'base64');
     if (data.length > maxBlobBytes) return { path: `blob:${blob.id}`, code: 'photoTooLarge', params: { max: String(maxBlobBytes / 1000) } };
     if (crypto.createHash('sha256').update(data).digest('hex') !== blob.sha256) return { path: `blob:${blob.id}`, code: 'wrongType' };
+    // The form's size limit was checked against the size the value declares: it must be the photo's own.
+    if (declared.has(blob.id) && declared.get(blob.id) !== data.length) return { path: `blob:${blob.id}`, code: 'wrongType' };
     await ctx.tx.query(
       'INSERT INTO blobs (id, mime_type, sha256, data_base64, agency_id, received_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
       [blob.id, blob.mimeType, blob.sha256, blob.dataBase64, ctx.workstation.agencyId, ctx.now],

@@ -231,9 +231,16 @@ describeStorages('what the sync routes refuse, by exact code', (storage) => {
     const stored = await setup.admin.db.query('SELECT id FROM blobs WHERE id = $1', [forged.id]);
     expect(stored.rows).toEqual([]);
 
+    // A photo declared smaller than it is (under the form's limit) is not the photo the value names.
+    const understated = photoUpload(Buffer.concat([tinyPng, Buffer.from('understated')]));
+    expect(await pushOne(holderA, withPhoto(815, understated.id, 100, [understated]))).toEqual(
+      expect.objectContaining({ outcome: 'rejected', code: 'INVALID_VALUES', problems: [{ field: `blob:${understated.id}`, code: 'wrongType' }] }),
+    );
+    expect((await setup.admin.db.query('SELECT id FROM blobs WHERE id = $1', [understated.id])).rows).toEqual([]);
+
     // A photo agency B sent: named by agency A, without it and with it again, it is not A's.
     const theirs = photoUpload(Buffer.concat([tinyPng, Buffer.from('b')]));
-    expect(await pushOne(holderB, firstChange(pupilFormId, samplePupil(813, { photo: { blobId: theirs.id, mimeType: 'image/png', bytes: theirs.dataBase64.length } }), holderB.username, { blobs: [theirs] }))).toMatchObject({ outcome: 'accepted' });
+    expect(await pushOne(holderB, firstChange(pupilFormId, samplePupil(813, { photo: { blobId: theirs.id, mimeType: 'image/png', bytes: tinyPng.length + 1 } }), holderB.username, { blobs: [theirs] }))).toMatchObject({ outcome: 'accepted' });
     for (const blobs of [[], [theirs]]) {
       expect(await pushOne(holderA, withPhoto(814, theirs.id, tinyPng.length, blobs)), String(blobs.length)).toEqual(
         expect.objectContaining({ outcome: 'rejected', code: 'INVALID_VALUES', problems: [{ field: `blob:${theirs.id}`, code: 'wrongType' }] }),
