@@ -26,6 +26,9 @@ export interface OpenCacheOptions {
  */
 export function openCache(file: string, dataKey: Buffer, options: OpenCacheOptions = {}): CacheDatabase {
   if (!options.create && !fs.existsSync(file)) throw new BalaError('CACHE_DAMAGED', { reason: 'missing' });
+  // SQLite takes an empty file for a new database: a cache emptied (a failed copy, a full disk)
+  // would be made afresh over the operators' records instead of being reported.
+  if (!options.create && fs.statSync(file).size === 0) throw new BalaError('CACHE_DAMAGED', { reason: 'empty' });
   let db: CacheDatabase;
   try {
     // Private before the first byte: SQLite gives the -wal and -shm files the mode of the

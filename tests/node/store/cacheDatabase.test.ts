@@ -64,6 +64,11 @@ describe('encrypted cache', () => {
     expect(() => openCache(damaged, key)).toThrow(expect.objectContaining({ code: 'CACHE_DAMAGED', params: { reason: 'database disk image is malformed' } }));
     // And a missing one (deleted, or a folder copied without it).
     expect(() => openCache(freshFile(), key)).toThrow(expect.objectContaining({ code: 'CACHE_DAMAGED', params: { reason: 'missing' } }));
+    // An emptied cache is damaged too, not a new one to migrate over it; the file stays as found.
+    const emptied = freshFile();
+    fs.writeFileSync(emptied, '');
+    expect(() => openCache(emptied, key)).toThrow(expect.objectContaining({ code: 'CACHE_DAMAGED', params: { reason: 'empty' } }));
+    expect(fs.statSync(emptied).size).toBe(0);
   });
 
   it('cannot be opened by the sqlite3 command-line tool', () => {
