@@ -3,20 +3,17 @@ import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { registryPacks } from '../shared/packs';
-import { protocolHeader, protocolVersion, versionHeader } from '../shared/serverApi/serverApi';
+import { protocolHeader, protocolVersion, sessionHeader, versionHeader } from '../shared/serverApi/serverApi';
 import { pickSections } from '../shared/sync/sections';
 import { syncRoutes, type SyncChange } from '../shared/sync/syncProtocol';
 import type { StorageKind } from '../src-server/db/sql';
-import { openProfile } from '../src-main/activation/profileReader';
 import { appVersion } from '../src-main/appVersion';
 import { RecordStore } from '../src-main/records/recordStore';
 import { serverRequest } from '../src-main/serverLink/serverClient';
-import { serverConnectionFrom } from '../src-main/session/serverConnection';
 import { Outbox } from '../src-main/sync/outbox';
 import { changeFor, pushOutbox } from '../src-main/sync/pushOutbox';
-import { issueWorkstation } from '../src-server/admin/workstations';
 import { pupilForm, samplePupil } from '../tests/support/pupilSamples';
-import { testAgency, testUser } from '../tests/support/serverAdmin';
+import { testAgency, testWorkstation } from '../tests/support/serverAdmin';
 import { signedInSyncWorkstation } from '../tests/support/syncWorkstation';
 import { printFigure } from './measure';
 import { benchStorages, echoRoute, percentile, startBenchServer, type BenchServer } from './syncServer';
@@ -42,7 +39,10 @@ async function benchPush(kind: StorageKind): Promise<void> {
     db.transaction(() => {
       for (let i = 0; i < pushChanges; i += 1) store.create(form, samplePupil(i), username);
     })();
-    const connection = serverConnectionFrom(db);
+    // The operator's server session rides on the connection (issue 12: no session, no sync).
+    const live = await workstation.backend.ctx.session.liveConnection();
+    if (live.kind !== 'ok') throw new Error(`no server session: ${JSON.stringify(live)}`);
+    const { connection } = live;
     const changes = new Outbox(db).pending(pushChanges).map((entry) => changeFor(entry, registryPacks, db)).filter((change): change is SyncChange => change !== null);
     const bodies: string[] = [];
     for (let i = 0; i < changes.length; i += batchSize) bodies.push(JSON.stringify({ pendingCount: changes.length - i, changes: changes.slice(i, i + batchSize) }));
@@ -72,6 +72,8 @@ interface SimulatedWorkstation {
   username: string;
   agent: https.Agent;
   cursor: number;
+  /** The operator's server session, from an online sign-in. */
+  session: string;
 }
 
 interface CrowdTally {
@@ -88,7 +90,7 @@ function post(server: BenchServer, ws: SimulatedWorkstation, route: string, body
   const started = performance.now();
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve) => {
-    const request = https.request(new URL(route, server.http.url), { method: 'POST', agent: ws.agent, servername: 'localhost', headers: { 'content-type': 'application/json', 'content-length': payload.length, [versionHeader]: appVersion, [protocolHeader]: String(protocolVersion) }, timeout: 60_000 }, (response) => {
+    const request = https.request(new URL(route, server.http.url), { method: 'POST', agent: ws.agent, servername: 'localhost', headers: { 'content-type': 'application/json', 'content-length': payload.length, [versionHeader]: appVersion, [protocolHeader]: String(protocolVersion), [sessionHeader]: ws.session }, timeout: 60_000 }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
@@ -138,7 +140,7 @@ async function workstationLoop(server: BenchServer, ws: SimulatedWorkstation, de
     tally.accepted += accepted;
     if (pushed.status !== 200 || accepted !== changes.length) tally.errors += 1;
     for (let more = true; more && performance.now() < deadline; ) {
-      const pulled = await post(server, ws, syncRoutes.pull, { cursor: ws.cursor, limit: 200, operator: ws.username });
+      const pulled = await post(server, ws, syncRoutes.pull, { cursor: ws.cursor, limit: 200 });
       tally.requests += 1;
       tally.pullLatency.push(pulled.ms);
       const page = (pulled.json as { value?: { cursor: number; more: boolean; records: unknown[] } } | null)?.value;
@@ -160,10 +162,8 @@ async function simulatedWorkstations(server: BenchServer, count: number): Promis
     const agency = agencies[i % agencies.length];
     if (!agency) throw new Error('no agency');
     const username = `crowd${i}x${crypto.randomBytes(2).toString('hex')}`;
-    await testUser(server.setup.admin, username, agency.id);
-    const issued = await issueWorkstation(server.setup.admin, { agency: agency.id, users: [username] });
-    const { body, secret } = await openProfile(issued.profile, issued.activationCode, new Date(), 'en');
-    made.push({ username, cursor: 0, agent: new https.Agent({ keepAlive: true, maxSockets: 1, ca: body.caCertPem, key: secret.clientKeyPem, cert: secret.clientCertPem }) });
+    const ws = await testWorkstation(server.setup, server.http, agency.id, [username]);
+    made.push({ username, cursor: 0, session: await ws.session(username), agent: new https.Agent({ keepAlive: true, maxSockets: 1, ca: ws.body.caCertPem, key: ws.secret.clientKeyPem, cert: ws.secret.clientCertPem }) });
   }
   return made;
 }
