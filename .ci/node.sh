@@ -23,7 +23,7 @@ case "$(uname -m)" in
   *) echo "ci: no Node.js build for $(uname -m) on the npm registry" >&2; exit 1 ;;
 esac
 major="${required%%.*}"
-dir="${BALA_CI_NODE_DIR:-/opt/bala-ci-node}/$major"
+dir="${BALA_CI_NODE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/bala-ci-node}/$major"
 if [ ! -x "$dir/bin/node" ] || ! satisfies "$dir/bin/node"; then
   echo "ci: node $(node --version) is older than $required: installing node-linux-$arch@^$required from the npm registry" >&2
   scratch="$(mktemp -d)"
