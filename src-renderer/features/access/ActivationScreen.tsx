@@ -8,20 +8,12 @@ import { useClient } from '../../api/ClientContext';
 import { unwrap } from '../../api/unwrap';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { ErrorLine } from './ErrorLine';
+import { ActivationCodeField, activationCodeErrors as codeErrors, CaFingerprint, maxProfileBytes, readAsBase64, useProfileCa, type ChosenProfile } from './profileFields';
 import { sessionQueries, useSessionAction } from './queries';
 
-type Chosen = { kind: 'path'; path: string } | { kind: 'file'; name: string; contentBase64: string } | null;
+type Chosen = ChosenProfile | null;
 
-const maxProfileBytes = 300_000;
-const codeErrors = new Set(['ACTIVATION_CODE_WRONG', 'ACTIVATION_CODE_FORMAT']);
 const profileErrors = new Set(['PROFILE_UNREADABLE', 'PROFILE_TAMPERED', 'PROFILE_EXPIRED', 'PROFILE_OTHER_SERVER', 'ALREADY_ACTIVATED', 'PROFILE_UNTRUSTED_CA']);
-
-async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** First run: pick the issued profile (found on this computer, or a file) and type the code. */
 export function ActivationScreen({ info }: { info: AppInfo }) {
@@ -36,14 +28,8 @@ export function ActivationScreen({ info }: { info: AppInfo }) {
   const activate = useSessionAction((c, input: { chosen: NonNullable<Chosen>; code: string }) =>
     unwrap(c.call('activation.activate', { source: input.chosen, activationCode: input.code })),
   );
-  // The chosen profile's CA fingerprint, shown before activating, for the operator to compare with the administrator's word.
-  const ca = useQuery({
-    queryKey: ['activation', 'inspect', chosen?.kind === 'path' ? chosen.path : chosen?.kind === 'file' ? `${chosen.name}:${chosen.contentBase64.length}:${chosen.contentBase64.slice(-64)}` : null],
-    queryFn: () => (chosen ? unwrap(client.call('activation.inspect', { source: chosen })) : null),
-    enabled: chosen !== null,
-    retry: false,
-    staleTime: Infinity,
-  });
+  // The chosen profile's CA fingerprint, shown before activating.
+  const ca = useProfileCa(chosen);
   const errorCode = activate.error?.error.code;
   const codeError = errorCode && codeErrors.has(errorCode) ? activate.error?.message : null;
   const profileError =
@@ -108,37 +94,9 @@ export function ActivationScreen({ info }: { info: AppInfo }) {
             />
             {chosen?.kind === 'file' ? <p className="hint">{t('access.fileChosen', { name: chosen.name })}</p> : null}
             <ErrorLine id={ids.profileError} message={profileError} />
-            {chosen && ca.data ? (
-              <div className="field" role="group" aria-label={t('access.caFingerprint')}>
-                <p className="field__label">{t('access.caFingerprint')}</p>
-                <p className="code-input ca-fingerprint" data-testid="ca-fingerprint">
-                  <strong>{ca.data.caFingerprint}</strong>
-                </p>
-                <p className="hint">{t(ca.data.pinned ? 'access.caPinned' : 'access.caFingerprintHint')}</p>
-              </div>
-            ) : null}
+            {chosen && ca.data ? <CaFingerprint ca={ca.data} hintKey="access.caFingerprintHint" /> : null}
           </fieldset>
-          <div className="field">
-            <label className="field__label" htmlFor={ids.code}>
-              {t('access.codeLabel')}
-            </label>
-            <input
-              id={ids.code}
-              className="code-input"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={40}
-              value={code}
-              aria-invalid={Boolean(codeError)}
-              aria-describedby={[ids.hint, codeError ? ids.codeError : ''].filter(Boolean).join(' ')}
-              onChange={(event) => setCode(event.target.value.toUpperCase())}
-            />
-            <p className="field__hint" id={ids.hint}>
-              {t('access.codeHint')}
-            </p>
-            <ErrorLine id={ids.codeError} message={codeError} />
-          </div>
+          <ActivationCodeField id={ids.code} hintId={ids.hint} errorId={ids.codeError} value={code} error={codeError} onChange={setCode} />
           <ErrorLine id={`${ids.code}-other`} message={otherError} />
           <button type="submit" disabled={activate.isPending || code.trim() === ''}>
             {activate.isPending ? t('access.activating') : t('access.activate')}

@@ -1,24 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../../api/ClientContext';
-import { unwrap } from '../../api/unwrap';
 import { ErrorLine } from './ErrorLine';
+import { ActivationCodeField, activationCodeErrors as codeErrors, CaFingerprint, maxProfileBytes, readAsBase64, useProfileCa, type ChosenProfile } from './profileFields';
 import { useRecoverAccess } from './queries';
 
-type ChosenFile = { kind: 'file'; name: string; contentBase64: string } | null;
+type ChosenFile = Extract<ChosenProfile, { kind: 'file' }> | null;
 
-const maxProfileBytes = 300_000;
-const codeErrors = new Set(['ACTIVATION_CODE_WRONG', 'ACTIVATION_CODE_FORMAT']);
 const profileErrors = new Set(['NOT_FOUND', 'PROFILE_UNREADABLE', 'PROFILE_TAMPERED', 'PROFILE_EXPIRED', 'PROFILE_OTHER_SERVER', 'PROFILE_UNTRUSTED_CA']);
 const passwordErrors = new Set(['WRONG_PASSWORD', 'ACCOUNT_DISABLED']);
-
-async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * An operator whose access on this workstation was removed, and who has no colleague to bring it
@@ -26,7 +15,6 @@ async function readAsBase64(file: File): Promise<string> {
  */
 export function RecoverAccessScreen(props: { workstationName: string; agencyName: string; username: string; onBack: () => void; onRecovered: () => void }) {
   const { t } = useTranslation();
-  const client = useClient();
   const [chosen, setChosen] = useState<ChosenFile>(null);
   const [code, setCode] = useState('');
   const [username, setUsername] = useState(props.username);
@@ -38,13 +26,7 @@ export function RecoverAccessScreen(props: { workstationName: string; agencyName
   const ids = { title: useId(), file: useId(), profileError: useId(), code: useId(), codeHint: useId(), codeError: useId(), user: useId(), password: useId(), passwordHint: useId(), passwordError: useId(), error: useId() };
   const recover = useRecoverAccess();
   // The chosen profile's CA fingerprint, for the operator to compare with the administrator's word.
-  const ca = useQuery({
-    queryKey: ['activation', 'inspect', chosen ? `${chosen.name}:${chosen.contentBase64.length}:${chosen.contentBase64.slice(-64)}` : null],
-    queryFn: () => (chosen ? unwrap(client.call('activation.inspect', { source: chosen })) : null),
-    enabled: chosen !== null,
-    retry: false,
-    staleTime: Infinity,
-  });
+  const ca = useProfileCa(chosen);
   const errorCode = recover.error?.error.code;
   const codeError = errorCode && codeErrors.has(errorCode) ? recover.error?.message : null;
   const passwordError = errorCode && passwordErrors.has(errorCode) ? recover.error?.message : null;
@@ -116,36 +98,8 @@ export function RecoverAccessScreen(props: { workstationName: string; agencyName
             {chosen ? <p className="field__hint">{t('access.fileChosen', { name: chosen.name })}</p> : null}
             <ErrorLine id={ids.profileError} message={profileError} />
           </div>
-          {chosen && ca.data ? (
-            <div className="field" role="group" aria-label={t('access.caFingerprint')}>
-              <p className="field__label">{t('access.caFingerprint')}</p>
-              <p className="code-input ca-fingerprint" data-testid="ca-fingerprint">
-                <strong>{ca.data.caFingerprint}</strong>
-              </p>
-              <p className="hint">{t(ca.data.pinned ? 'access.caPinned' : 'access.recoverCaHint')}</p>
-            </div>
-          ) : null}
-          <div className="field">
-            <label className="field__label" htmlFor={ids.code}>
-              {t('access.codeLabel')}
-            </label>
-            <input
-              id={ids.code}
-              className="code-input"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={40}
-              value={code}
-              aria-invalid={Boolean(codeError)}
-              aria-describedby={[ids.codeHint, codeError ? ids.codeError : ''].filter(Boolean).join(' ')}
-              onChange={(event) => setCode(event.target.value.toUpperCase())}
-            />
-            <p className="field__hint" id={ids.codeHint}>
-              {t('access.codeHint')}
-            </p>
-            <ErrorLine id={ids.codeError} message={codeError} />
-          </div>
+          {chosen && ca.data ? <CaFingerprint ca={ca.data} hintKey="access.recoverCaHint" /> : null}
+          <ActivationCodeField id={ids.code} hintId={ids.codeHint} errorId={ids.codeError} value={code} error={codeError} onChange={setCode} />
           <div className="field">
             <label className="field__label" htmlFor={ids.user}>
               {t('access.username')}
