@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/catalogues';
+import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { issueTestProfile } from '../support/testProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
 
@@ -72,8 +73,8 @@ test('activates with an issued profile, signs in offline, changes the forced pas
   await page.getByLabel(ky.access.repeatPassword).fill('Жаңы-сырсөз-2026');
   await page.getByRole('button', { name: ky.access.change }).click();
 
-  // Home: who, and that the server has not confirmed this offline sign-in.
-  await expect(page.getByRole('heading', { level: 1, name: ky.access.welcome.replace('{{name}}', 'Айгүл Сейитова') })).toBeVisible();
+  // Home: the pupils' register, who, and that the server has not confirmed this offline sign-in.
+  await expect(page.getByRole('heading', { level: 1, name: pupilCard.title.ky })).toBeVisible();
   await expect(page.getByText(ky.access.verifiedOffline)).toBeVisible();
   await expect(page.getByText(ky.access.signedInAs.replace('{{name}}', 'Айгүл Сейитова'))).toBeVisible();
   await shot(page, 'home-ky.png');
@@ -84,7 +85,7 @@ test('activates with an issued profile, signs in offline, changes the forced pas
   await shot(page, 'locked-ky.png');
   await page.getByLabel(ky.access.password, { exact: true }).fill('Жаңы-сырсөз-2026');
   await page.getByRole('button', { name: ky.access.unlock }).click();
-  await expect(page.getByRole('heading', { level: 1, name: ky.access.welcome.replace('{{name}}', 'Айгүл Сейитова') })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: pupilCard.title.ky })).toBeVisible();
 
   await page.getByRole('button', { name: ky.access.signOut, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: ky.access.signInTitle })).toBeVisible();

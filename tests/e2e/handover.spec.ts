@@ -40,6 +40,8 @@ test('a pupil entered on a workstation that never connects reaches the server on
   await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
   await fillPupil(page, 'Жумабекова', 'Айзат', '03.03.2012', '10303201200051');
   await page.getByRole('button', { name: ru.records.save }).click();
+  await expect(page.getByRole('status').filter({ hasText: ru.workspace.savedNew })).toBeVisible();
+  await page.getByRole('navigation', { name: ru.workspace.nav }).getByRole('button', { name: ru.workspace.exchange, exact: true }).click();
   const panel = page.getByRole('region', { name: ru.handover.title });
   await expect(panel.getByTestId('handover-pending')).toHaveText(fill(ru.handover.pending, { count: 1 }));
 

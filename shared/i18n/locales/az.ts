@@ -1,3 +1,4 @@
+import { workspaceAz } from './workspace/az';
 import type { Catalogue } from '../catalogue';
 import { accessAz } from './access/az';
 import { formAz } from './form/az';
@@ -222,4 +223,5 @@ export const az = {
   print: printAz,
   handover: handoverAz,
   server: serverAz,
+  workspace: workspaceAz,
 } as const satisfies Catalogue;

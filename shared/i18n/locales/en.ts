@@ -1,3 +1,4 @@
+import { workspaceEn } from './workspace/en';
 import { serverEn } from './server/en';
 import { accessEn } from './access/en';
 import { formEn } from './form/en';
@@ -221,4 +222,5 @@ export const en = {
   print: printEn,
   handover: handoverEn,
   server: serverEn,
+  workspace: workspaceEn,
 } as const;

@@ -1,3 +1,4 @@
+import { workspaceKk } from './workspace/kk';
 import type { Catalogue } from '../catalogue';
 import { accessKk } from './access/kk';
 import { formKk } from './form/kk';
@@ -222,4 +223,5 @@ export const kk = {
   print: printKk,
   handover: handoverKk,
   server: serverKk,
+  workspace: workspaceKk,
 } as const satisfies Catalogue;

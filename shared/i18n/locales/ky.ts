@@ -1,3 +1,4 @@
+import { workspaceKy } from './workspace/ky';
 import type { Catalogue } from '../catalogue';
 import { accessKy } from './access/ky';
 import { formKy } from './form/ky';
@@ -222,4 +223,5 @@ export const ky = {
   print: printKy,
   handover: handoverKy,
   server: serverKy,
+  workspace: workspaceKy,
 } as const satisfies Catalogue;

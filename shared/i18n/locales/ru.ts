@@ -1,3 +1,4 @@
+import { workspaceRu } from './workspace/ru';
 import type { Catalogue } from '../catalogue';
 import { accessRu } from './access/ru';
 import { formRu } from './form/ru';
@@ -222,4 +223,5 @@ export const ru = {
   print: printRu,
   handover: handoverRu,
   server: serverRu,
+  workspace: workspaceRu,
 } as const satisfies Catalogue;

@@ -17,6 +17,9 @@ export interface FormRendererProps {
   readOnly?: boolean;
 }
 
+/** The id of a section's block on the page, for the record's side index. */
+export const sectionAnchor = (formId: string, sectionId: string): string => `section-${formId}-${sectionId}`;
+
 /** Any form of any pack: its sections the role may see, each field editable only where the role may edit it. */
 export function FormRenderer({ pack, form, values, onChange, errors, role, readOnly = false }: FormRendererProps) {
   const { i18n } = useTranslation();
@@ -25,7 +28,7 @@ export function FormRenderer({ pack, form, values, onChange, errors, role, readO
   return (
     <div className="form-renderer">
       {visibleSections(form, role).map((section) => (
-        <fieldset key={section.id} className="form-section">
+        <fieldset key={section.id} id={sectionAnchor(form.id, section.id)} tabIndex={-1} className="form-section">
           <legend>{section.title[language]}</legend>
           <div className="field-grid">
             {section.fields.map((field) => (

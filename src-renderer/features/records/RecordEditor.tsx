@@ -26,6 +26,8 @@ export interface RecordEditorProps {
   /** Unsaved work to go on with. */
   draft?: DraftView;
   subjectId?: string;
+  /** Inside a record's own view, whose h1 names it: the editor's heading is then the form's title, an h2. */
+  inPage?: boolean;
   onSaved: (record: RecordView) => void;
   onOpenRecord: (id: string) => void;
   onCancel: () => void;
@@ -122,7 +124,11 @@ export function RecordEditor(props: RecordEditorProps) {
       }}
     >
       <header className="record-editor__head">
-        <h1 id={headingId}>{record ? form.title[language] : t('records.newRecord', { form: form.title[language] })}</h1>
+        {props.inPage ? (
+          <h2 id={headingId}>{form.title[language]}</h2>
+        ) : (
+          <h1 id={headingId}>{record ? form.title[language] : t('records.newRecord', { form: form.title[language] })}</h1>
+        )}
         <p className="record-editor__draft" aria-live="polite">
           {autosave.saving ? t('records.draftSaving') : autosave.savedAt ? t('records.draftSaved', { time: formatTime(autosave.savedAt) }) : ''}
         </p>

@@ -4,8 +4,7 @@ import type { SyncStatus } from '../../../shared/api/sync';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/languages';
 import { useClient } from '../../api/ClientContext';
-import { unwrap } from '../../api/unwrap';
-import { syncQueries, useSyncAction } from './queries';
+import { syncQueries } from './queries';
 
 const timeText = (iso: string, language: Language) => {
   const date = new Date(iso);
@@ -17,15 +16,13 @@ function stateLabel(status: SyncStatus, t: (key: string) => string): string {
   return t(`sync.${status.state}`);
 }
 
-/** Sync at a glance: online or not, what waits, the last success, progress, and the problem in plain words. */
+/** Sync in detail (the status strip holds "sync now"): what waits, the last success, progress, the problem in plain words. */
 export function SyncPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
   const client = useClient();
   const status = useQuery(syncQueries.status(client));
-  const syncNow = useSyncAction((c) => unwrap(c.call('sync.now')));
   const current = status.data;
   if (!current) return null;
-  const busy = current.state === 'syncing' || syncNow.isPending;
   const badge = current.state === 'idle' && current.pending === 0 && current.lastSuccessAt ? 'badge--online' : 'badge--offline';
   return (
     <section className="panel sync" aria-label={t('sync.syncNow')}>
@@ -36,16 +33,13 @@ export function SyncPanel({ language }: { language: Language }) {
         </div>
       ) : null}
       <div className="sync__line">
-        <p className={`badge ${badge}`} data-testid="sync-state" role="status">
+        <p className={`badge ${badge}`}>
           {stateLabel(current, t)}
         </p>
         <p className="sync__fact">{current.pending > 0 ? t('sync.pending', { count: current.pending }) : t('sync.nothingPending')}</p>
         {current.conflicts + current.rejected > 0 ? <p className="sync__problem">{t('sync.attention', { count: current.conflicts + current.rejected })}</p> : null}
         {current.lastSuccessAt ? <p className="sync__fact">{t('sync.lastSuccess', { time: timeText(current.lastSuccessAt, language) })}</p> : null}
         {current.nextAttemptAt && current.state !== 'idle' ? <p className="sync__fact">{t('sync.nextAttempt', { time: timeText(current.nextAttemptAt, language) })}</p> : null}
-        <button type="button" className="secondary-button" disabled={busy} onClick={() => syncNow.mutate(undefined)}>
-          {t('sync.syncNow')}
-        </button>
       </div>
       {current.progress ? (
         <label className="sync__progress">
@@ -58,11 +52,6 @@ export function SyncPanel({ language }: { language: Language }) {
       {current.problem && current.state !== 'idle' ? (
         <p className="sync__problem" role="alert">
           {current.problem.message}
-        </p>
-      ) : null}
-      {syncNow.error ? (
-        <p className="sync__problem" role="alert">
-          {syncNow.error.message}
         </p>
       ) : null}
     </section>

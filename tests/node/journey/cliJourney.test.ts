@@ -37,7 +37,9 @@ describe('from bala-server init to an offline sign-in', () => {
     const admin = (...args: string[]) => run('bala-server', ['--data', serverDir, '--json', ...args]);
     expect((await admin('agency', 'add', '--name', 'Бишкек шаардык балдар үйү', '--kind', 'childrens_home', '--country', 'KG', '--territory', '41711', '--tin', '01234567890123', '--id', 'home-1')).code).toBe(0);
     const user = json<{ password: string }>(await admin('user', 'add', '--username', 'aigul', '--agency', 'home-1', '--role', 'data_holder', '--valid-days', '365', '--name', 'Айгүл Сейитова'));
-    const issued = json<{ activationCode: string }>(await admin('workstation', 'issue', '--agency', 'home-1', '--users', 'aigul', '--out', profile));
+    const keeper = await admin('user', 'add', '--username', 'nurlan', '--agency', 'home-1', '--role', 'system_operator', '--valid-days', '365', '--name', 'Нурлан Токтосунов');
+    expect(keeper.code, keeper.err).toBe(0);
+    const issued = json<{ activationCode: string }>(await admin('workstation', 'issue', '--agency', 'home-1', '--users', 'aigul,nurlan', '--out', profile));
 
     const bala = (args: string[], env: Record<string, string>) => run('bala', ['--data', workstation, ...args], env);
     const activated = await bala(['activate', '--profile', profile], { BALA_ACTIVATION_CODE: issued.activationCode });

@@ -1,0 +1,21 @@
+/** The workstation's layout: navigation by task, the record's view, the header's status. */
+export const workspaceEn = {
+  nav: 'Workstation sections',
+  dashboard: 'Due work',
+  dashboardTitle: 'Due and overdue work',
+  dashboardLead: 'Deadlines and warnings on your agency’s records, changes waiting for your decision, unfinished cards.',
+  nothingDue: 'Nothing is due or overdue.',
+  registry: 'Registry',
+  exchange: 'Exchange',
+  exchangeTitle: 'Exchange with the central server and by removable media',
+  account: 'Account',
+  accountTitle: 'Your account',
+  keptBy: 'Records of this form are entered by: {{roles}}. Your role ({{role}}) may view them.',
+  savedNew: 'Saved. The record goes to the central server at the next sync.',
+  savedChange: 'Changes saved at {{time}}. They go to the central server at the next sync.',
+  sections: 'Sections of the card',
+  paperCopy: 'Paper copy',
+  backToList: 'Back to the list',
+  exchangeDetails: 'Exchange details',
+  unfinished: 'Unfinished cards',
+} as const;
