@@ -47,6 +47,12 @@ function drawCell(flow: CardFlow, x: number, width: number, height: number, labe
 
 /** A whole-width field; a value longer than the page goes on over the next pages, its label marked continued. */
 function drawWideField(flow: CardFlow, block: FieldBlock, words: BlockWords): void {
+  flow.beginUnit();
+  drawWideValue(flow, block, words);
+  flow.endUnit();
+}
+
+function drawWideValue(flow: CardFlow, block: FieldBlock, words: BlockWords): void {
   let cell = cellOf(flow, block, flow.width());
   if (cellHeight(cell) <= flow.fullPageRoom()) {
     // After a page break the row may be wider (no photo beside it): wrap again.
@@ -77,6 +83,7 @@ function drawWideField(flow: CardFlow, block: FieldBlock, words: BlockWords): vo
 
 /** Two span-1 fields side by side (or one alone), as one row of equal height. */
 function drawPair(flow: CardFlow, pair: FieldBlock[]): void {
+  flow.beginUnit();
   const layout = () => {
     const half = flow.width() / 2;
     const cells = pair.map((block) => cellOf(flow, block, half));
@@ -86,9 +93,11 @@ function drawPair(flow: CardFlow, pair: FieldBlock[]): void {
   if (flow.ensure(row.height)) row = layout();
   row.cells.forEach((cell, index) => drawCell(flow, margin.left + index * row.half, row.half, row.height, cell.labelLines, cell.valueLines));
   flow.y -= row.height;
+  flow.endUnit();
 }
 
 function drawSection(flow: CardFlow, title: string): void {
+  flow.beginUnit();
   // A title is never left alone at the bottom of a page.
   flow.ensure(18 + 40);
   flow.y -= 6;
@@ -96,6 +105,7 @@ function drawSection(flow: CardFlow, title: string): void {
   flow.page.drawRectangle({ x: margin.left, y: flow.y - height, width: flow.width(), height, color: band });
   flow.page.drawText(title, { x: margin.left + pad, y: flow.y - height + 4, size: 9.5, font: flow.fonts.bold, color: black });
   flow.y -= height;
+  flow.endUnit('section');
 }
 
 function columnWidths(block: TableBlock, total: number): number[] {
@@ -137,11 +147,17 @@ function drawTable(flow: CardFlow, block: TableBlock, words: BlockWords): void {
   };
   const widths = () => columnWidths(block, flow.width());
   const first = block.rows[0] ?? [];
+  flow.beginUnit();
   flow.ensure(4 + label.line + rowHeight(flow, block.columns, widths(), bold, table.head) + rowHeight(flow, first, widths(), regular, table.size));
   head(block.label);
+  flow.endUnit('tableHead');
   for (const row of block.rows) {
-    if (flow.ensure(rowHeight(flow, row, widths(), regular, table.size))) head(`${block.label} ${words.continued}`);
+    const page = flow.pages.length;
+    flow.beginUnit();
+    // A row never splits; on a new page the caption and column heads come again.
+    if (flow.ensure(rowHeight(flow, row, widths(), regular, table.size)) || flow.pages.length !== page) head(`${block.label} ${words.continued}`);
     drawRow(flow, row, widths(), regular, table.size, false);
+    flow.endUnit();
   }
 }
 

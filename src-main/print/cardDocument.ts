@@ -1,8 +1,9 @@
 import { PDFDocument, type PDFImage } from 'pdf-lib';
 import type { PrintPlan } from '../../shared/print/printLayout';
 import { drawBlocks, type BlockWords } from './cardBlocks';
-import { a4, CardFlow, grey, margin, rule, type CardHeading } from './cardFlow';
+import { a4, blankSheet, CardFlow, grey, margin, rule, type CardHeading } from './cardFlow';
 import { drawCertification, drawFooters, type Certification, type CertificationWords } from './certificationBlock';
+import { certificationBreak } from './certificationPlacement';
 import { embedPrintFonts, type PrintFonts } from './printFonts';
 
 export interface CardWords extends BlockWords, CertificationWords {
@@ -65,9 +66,17 @@ function drawPhoto(flow: CardFlow, image: PDFImage | null, words: CardWords): vo
 
 /** Adds one record card (its own pages, numbered "N of M") to the document; answers its page count. */
 export async function addCard(print: PrintDocument, content: CardContent): Promise<number> {
-  const flow = new CardFlow(print.doc, print.fonts, content.heading);
-  if (content.plan.photoLabel !== null) drawPhoto(flow, await embedPhoto(print.doc, content.photo), content.words);
-  drawBlocks(flow, content.plan.blocks, content.words);
+  const image = content.plan.photoLabel !== null ? await embedPhoto(print.doc, content.photo) : null;
+  const layData = (flow: CardFlow) => {
+    if (content.plan.photoLabel !== null) drawPhoto(flow, image, content.words);
+    drawBlocks(flow, content.plan.blocks, content.words);
+  };
+  // Measured first on blank sheets, to know whether the end of the data must move to the next
+  // page so the signature and seal follow the child's data rather than stand alone.
+  const trial = new CardFlow(() => blankSheet, print.fonts, content.heading);
+  layData(trial);
+  const flow = new CardFlow(() => print.doc.addPage([a4.width, a4.height]), print.fonts, content.heading, certificationBreak(trial));
+  layData(flow);
   drawCertification(flow, content.certification, content.words);
   drawFooters(flow, content.certification, content.words, content.words.page);
   return flow.pages.length;

@@ -1,4 +1,4 @@
-import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFPage } from 'pdf-lib';
 import type { PrintFonts } from './printFonts';
 import { wrapText } from './textWrap';
 
@@ -21,24 +21,59 @@ export interface CardHeading {
   subject: string;
 }
 
+/** What the layout draws on: a real page, or a blank one while a card is only measured. */
+export type Sheet = Pick<PDFPage, 'drawText' | 'drawRectangle' | 'drawLine' | 'drawCircle' | 'drawImage' | 'pushOperators'>;
+
+/** A sheet that keeps nothing: laying a card out on it measures where its data end. */
+export const blankSheet: Sheet = {
+  drawText: () => undefined,
+  drawRectangle: () => undefined,
+  drawLine: () => undefined,
+  drawCircle: () => undefined,
+  drawImage: () => undefined,
+  pushOperators: () => undefined,
+};
+
+/** Where one unit of data (a row, a section title, a table's head or row) ended. */
+export interface UnitEnd {
+  page: number;
+  y: number;
+  /** A section title or a table's caption and column heads must stay with what follows them. */
+  kind: 'row' | 'section' | 'tableHead';
+}
+
 /**
  * The writing position on a card and its page breaks: every new page gets the card's running
  * header, so a loose sheet still says whose card it is. Coordinates are PDF points from the
  * bottom; `y` is the top of the next thing to draw.
  */
 export class CardFlow {
-  readonly pages: PDFPage[] = [];
-  page!: PDFPage;
+  readonly pages: Sheet[] = [];
+  page!: Sheet;
   y = 0;
+  /** The end of every unit drawn so far, in order. */
+  readonly units: UnitEnd[] = [];
   /** Until this height the first page's right side holds the photo: rows there are narrower. */
   private besidePhotoUntil = Number.POSITIVE_INFINITY;
 
   constructor(
-    private readonly doc: PDFDocument,
+    private readonly addSheet: () => Sheet,
     readonly fonts: PrintFonts,
-    private readonly heading: CardHeading,
+    readonly heading: CardHeading,
+    /** Start a new page before this unit (counted from 0), to take it and the rest along. */
+    private readonly breakBefore: number | null = null,
   ) {
     this.newPage();
+  }
+
+  /** Called before each unit of data: breaks the page where the layout was told to. */
+  beginUnit(): void {
+    if (this.units.length === this.breakBefore) this.newPage();
+  }
+
+  /** Called after each unit of data. */
+  endUnit(kind: UnitEnd['kind'] = 'row'): void {
+    this.units.push({ page: this.pages.length, y: this.y, kind });
   }
 
   /** Leaves room on the first page's right for a photo box of this width down to `bottom`. */
@@ -72,7 +107,7 @@ export class CardFlow {
   }
 
   newPage(): void {
-    this.page = this.doc.addPage([a4.width, a4.height]);
+    this.page = this.addSheet();
     this.pages.push(this.page);
     this.y = a4.height - margin.top;
     if (this.pages.length === 1) this.drawFirstHeading();

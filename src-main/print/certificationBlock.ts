@@ -31,14 +31,38 @@ export interface CertificationWords {
 }
 
 const blockHeight = 150;
+/** The height the block needs under the last data, its rule and gap included. */
+export const certificationHeight = blockHeight + 12;
 const qrSize = 92;
+
+/**
+ * Whose card and which record, at the top of a page the block had to go to with none of the
+ * card's data (a single row too tall to move with it): the signed page still names the child.
+ */
+function drawIdentity(flow: CardFlow, data: Certification): void {
+  const { regular, bold } = flow.fonts;
+  const width = a4.width - margin.left - margin.right;
+  const lines = [
+    ...wrapText(regular, 7.5, flow.heading.title, width - 6).map((text) => ({ text, size: 7.5, line: 9.5, font: regular, color: grey })),
+    ...wrapText(bold, 11, flow.heading.subject, width - 6).map((text) => ({ text, size: 11, line: 14, font: bold, color: black })),
+    ...wrapText(regular, 7.5, data.details, width - 6).map((text) => ({ text, size: 7.5, line: 9.5, font: regular, color: grey })),
+  ];
+  const height = 6 + lines.reduce((sum, line) => sum + line.line, 0);
+  flow.page.drawRectangle({ x: margin.left, y: flow.y - height, width, height, borderColor: rule, borderWidth: 0.5 });
+  let y = flow.y - 3;
+  for (const line of lines) {
+    y -= line.line;
+    flow.page.drawText(line.text, { x: margin.left + 3, y: y + 2.5, size: line.size, font: line.font, color: line.color });
+  }
+  flow.y -= height;
+}
 
 /**
  * The end of the card (Pack 1 §20): the date of preparation, the head's signature line, the
  * seal's place, and the verification stamp — kept together on one page.
  */
 export function drawCertification(flow: CardFlow, data: Certification, words: CertificationWords): void {
-  flow.ensure(blockHeight + 12);
+  if (flow.ensure(certificationHeight)) drawIdentity(flow, data);
   const { regular, bold } = flow.fonts;
   const page = flow.page;
   const top = flow.y - 12;

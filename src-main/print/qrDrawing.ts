@@ -6,7 +6,7 @@ import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingRgbColo
  * as one path): sharp at any printer resolution and a few hundred bytes, where an embedded PNG
  * would be blurred or big — and one path instead of hundreds of drawRectangle calls.
  */
-export function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
+export function drawQr(page: Pick<PDFPage, 'pushOperators'>, text: string, x: number, y: number, size: number): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const count = modules.size;
   // Four modules of quiet zone on each side, as the standard asks; coordinates rounded to 0.01 pt.
