@@ -39,33 +39,34 @@ export function TerritoryInput(props: FieldProps<Extract<FieldDef, { kind: 'terr
   return (
     <FieldFrame props={props}>
       <div className="territory">
-        <div className="territory__filter">
-          <label htmlFor={ids.filter}>{t('form.listFind')}</label>
-          <input
-            id={ids.filter}
-            type="search"
-            autoComplete="off"
-            value={search}
-            disabled={disabled}
-            aria-controls={inputId(path)}
-            aria-describedby={searching ? ids.status : undefined}
-            onChange={(event) => setSearch(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                // Never submits the card: one match is chosen, several are opened to choose from.
-                event.preventDefault();
-                const only = selectable.length === 1 ? selectable[0] : undefined;
-                if (only) {
-                  onChange(only.code);
-                  select.current?.focus();
-                } else if (selectable.length > 1) open();
-              } else if (event.key === 'ArrowDown' && selectable.length > 0) {
-                event.preventDefault();
-                open();
-              }
-            }}
-          />
-        </div>
+        {disabled ? null : (
+          <div className="territory__filter">
+            <label htmlFor={ids.filter}>{t('form.listFind')}</label>
+            <input
+              id={ids.filter}
+              type="search"
+              autoComplete="off"
+              value={search}
+              aria-controls={inputId(path)}
+              aria-describedby={searching ? ids.status : undefined}
+              onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  // Never submits the card: one match is chosen, several are opened to choose from.
+                  event.preventDefault();
+                  const only = selectable.length === 1 ? selectable[0] : undefined;
+                  if (only) {
+                    onChange(only.code);
+                    select.current?.focus();
+                  } else if (selectable.length > 1) open();
+                } else if (event.key === 'ArrowDown' && selectable.length > 0) {
+                  event.preventDefault();
+                  open();
+                }
+              }}
+            />
+          </div>
+        )}
         {searching ? (
           <p className="territory__status" id={ids.status} role="status">
             {selectable.length > 0 ? t('form.listFound', { count: selectable.length }) : t('form.listNothing')}
