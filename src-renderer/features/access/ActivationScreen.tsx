@@ -7,6 +7,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { useClient } from '../../api/ClientContext';
 import { unwrap } from '../../api/unwrap';
 import { LanguagePicker } from '../language/LanguagePicker';
+import { FileButton } from '../records/fields/FileButton';
 import { ErrorLine } from './ErrorLine';
 import { ActivationCodeField, activationCodeErrors as codeErrors, CaFingerprint, maxProfileBytes, readAsBase64, useProfileCa, type ChosenProfile } from './profileFields';
 import { sessionQueries, useSessionAction } from './queries';
@@ -75,9 +76,9 @@ export function ActivationScreen({ info }: { info: AppInfo }) {
               </label>
             ))}
             <label htmlFor={ids.file}>{t('access.orFile')}</label>
-            <input
+            <FileButton
               id={ids.file}
-              type="file"
+              shown={chosen?.kind === 'file' ? t('access.fileChosen', { name: chosen.name }) : null}
               accept=".balaprofile"
               onChange={(event) => {
                 const file = event.target.files?.[0];
@@ -92,7 +93,6 @@ export function ActivationScreen({ info }: { info: AppInfo }) {
                 void readAsBase64(file).then((contentBase64) => setChosen({ kind: 'file', name: file.name, contentBase64 }));
               }}
             />
-            {chosen?.kind === 'file' ? <p className="hint">{t('access.fileChosen', { name: chosen.name })}</p> : null}
             <ErrorLine id={ids.profileError} message={profileError} />
             {chosen && ca.data ? <CaFingerprint ca={ca.data} hintKey="access.caFingerprintHint" /> : null}
           </fieldset>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileButton } from '../records/fields/FileButton';
 import { ErrorLine } from './ErrorLine';
 import { ActivationCodeField, activationCodeErrors as codeErrors, CaFingerprint, maxProfileBytes, readAsBase64, useProfileCa, type ChosenProfile } from './profileFields';
 import { useRecoverAccess } from './queries';
@@ -76,9 +77,9 @@ export function RecoverAccessScreen(props: { workstationName: string; agencyName
             <label className="field__label" htmlFor={ids.file}>
               {t('access.fileLabel')}
             </label>
-            <input
+            <FileButton
               id={ids.file}
-              type="file"
+              shown={chosen?.kind === 'file' ? t('access.fileChosen', { name: chosen.name }) : null}
               accept=".balaprofile"
               aria-invalid={Boolean(profileError)}
               aria-describedby={profileError ? ids.profileError : undefined}
@@ -95,7 +96,6 @@ export function RecoverAccessScreen(props: { workstationName: string; agencyName
                 void readAsBase64(file).then((contentBase64) => setChosen({ kind: 'file', name: file.name, contentBase64 }));
               }}
             />
-            {chosen ? <p className="field__hint">{t('access.fileChosen', { name: chosen.name })}</p> : null}
             <ErrorLine id={ids.profileError} message={profileError} />
           </div>
           {chosen && ca.data ? <CaFingerprint ca={ca.data} hintKey="access.recoverCaHint" /> : null}

@@ -16,7 +16,8 @@ export function SignInScreen(props: { workstationName: string; agencyName: strin
   const ids = { user: useId(), password: useId(), passwordError: useId(), error: useId(), recovered: useId() };
   const signIn = useSessionAction((client, input: { username: string; password: string }) => unwrap(client.call('session.signIn', input)));
   const code = signIn.error?.error.code;
-  const passwordError = code === 'WRONG_PASSWORD' ? signIn.error?.message : null;
+  // Locked, the name is fixed: the message speaks of the password only, not of a name it did not ask for.
+  const passwordError = code === 'WRONG_PASSWORD' ? (locked ? t('access.passwordWrong') : signIn.error?.message) : null;
   const otherError = code && code !== 'WRONG_PASSWORD' ? signIn.error?.message : null;
   if (recovering) {
     return (

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, languages, nativeLanguageNames, type Language } from '../../../shared/i18n/languages';
 import { useLanguageChoice } from './useLanguageChoice';
+import './languageSelect.css';
 
 /** The compact language switch of the top bar. */
 export function LanguageSelect({ current }: { current: Language }) {

@@ -66,4 +66,7 @@ export const accessAz = {
   recovered: 'Girişiniz qaytarıldı. Eyni parolla daxil olun.',
   cliRecover: 'bu iş yerində girişi ləğv edilmiş operatora girişini iş yerinin qoşulma profili ilə qaytar (aktivləşdirmə kodu, istifadəçi adı və cari parol BALA_ACTIVATION_CODE, BALA_USER və BALA_PASSWORD-dan və ya sorğu ilə)',
   cliRecovered: 'Giriş bərpa olundu: {{username}} {{agency}} qurumunun {{workstation}} iş yerinə daxil ola bilər.',
+  passwordWrong: 'Parol səhvdir. Onu yenidən yazın.',
+  rulesFailed: 'Hələ yerinə yetirilməyib: {{rules}}.',
+  ruleFailed: 'yerinə yetirilməyib',
 } as const satisfies AccessCatalogue;

@@ -63,4 +63,7 @@ export const accessEn = {
   recovered: 'Your access is back. Sign in with the same password.',
   cliRecover: 'give an operator whose access on this workstation was removed their access back with its connection profile (activation code, user name and current password from BALA_ACTIVATION_CODE, BALA_USER and BALA_PASSWORD, or a prompt)',
   cliRecovered: 'Access recovered: {{username}} can sign in on workstation {{workstation}} of {{agency}}.',
+  passwordWrong: 'The password is wrong. Type it again.',
+  rulesFailed: 'Not met yet: {{rules}}.',
+  ruleFailed: 'not met',
 } as const;

@@ -66,4 +66,7 @@ export const accessKk = {
   recovered: 'Қолжетімділігіңіз қайтарылды. Сол құпиясөзбен кіріңіз.',
   cliRecover: 'осы жұмыс орнындағы қолжетімділігі алынған операторға қолжетімділігін жұмыс орнының қосылу профилімен қайтару (белсендіру коды, пайдаланушы аты және ағымдағы құпиясөз BALA_ACTIVATION_CODE, BALA_USER және BALA_PASSWORD немесе сұрау арқылы)',
   cliRecovered: 'Қолжетімділік қалпына келтірілді: {{username}} {{agency}} мекемесінің {{workstation}} жұмыс орнына кіре алады.',
+  passwordWrong: 'Құпиясөз қате. Оны қайта теріңіз.',
+  rulesFailed: 'Әлі орындалмады: {{rules}}.',
+  ruleFailed: 'орындалмады',
 } as const satisfies AccessCatalogue;

@@ -66,4 +66,7 @@ export const accessKy = {
   recovered: 'Уруксатыңыз кайтарылды. Ошол эле сырсөз менен кириңиз.',
   cliRecover: 'бул иш ордундагы уруксаты алынган операторго уруксатын иш ордунун туташуу профили менен кайтаруу (активдештирүү коду, колдонуучунун аты жана учурдагы сырсөз BALA_ACTIVATION_CODE, BALA_USER жана BALA_PASSWORD же суроо аркылуу)',
   cliRecovered: 'Уруксат калыбына келтирилди: {{username}} {{agency}}, {{workstation}} иш ордуна кире алат.',
+  passwordWrong: 'Сырсөз туура эмес. Аны кайра териңиз.',
+  rulesFailed: 'Аткарыла элек: {{rules}}.',
+  ruleFailed: 'аткарылган жок',
 } as const satisfies AccessCatalogue;

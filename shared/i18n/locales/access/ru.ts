@@ -66,4 +66,7 @@ export const accessRu = {
   recovered: 'Доступ восстановлен. Войдите с тем же паролем.',
   cliRecover: 'вернуть оператору, чей доступ на этом рабочем месте снят, доступ профилем подключения рабочего места (код активации, имя пользователя и текущий пароль из BALA_ACTIVATION_CODE, BALA_USER и BALA_PASSWORD или по запросу)',
   cliRecovered: 'Доступ восстановлен: {{username}} может войти на рабочем месте {{workstation}} ({{agency}}).',
+  passwordWrong: 'Неверный пароль. Введите его ещё раз.',
+  rulesFailed: 'Не выполнено: {{rules}}.',
+  ruleFailed: 'не выполнено',
 } as const satisfies AccessCatalogue;

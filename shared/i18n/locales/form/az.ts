@@ -27,4 +27,10 @@ export const formAz = {
   notEditable: 'Rolunuz bu sahəni dəyişməyə icazə vermir.',
   female: 'qadın',
   male: 'kişi',
+  fileChoose: 'Fayl seçin…',
+  fileNone: 'Fayl seçilməyib',
+  listFind: 'Siyahıda tapın',
+  territoryCities: 'Respublika tabeli şəhərlər',
+  listFound: 'Tapıldı: {{count}}',
+  listNothing: 'Heç nə tapılmadı. Axtarışı qısaldın və ya dəyişin.',
 } as const satisfies FormCatalogue;

@@ -24,4 +24,10 @@ export const formEn = {
   notEditable: 'Your role may not change this field.',
   female: 'female',
   male: 'male',
+  fileChoose: 'Choose file…',
+  fileNone: 'No file chosen',
+  listFind: 'Find in the list',
+  territoryCities: 'Cities of republican significance',
+  listFound: 'Found: {{count}}',
+  listNothing: 'Nothing found. Shorten or change the search.',
 } as const;

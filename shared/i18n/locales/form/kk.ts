@@ -27,4 +27,10 @@ export const formKk = {
   notEditable: 'Сіздің рөліңіз бұл өрісті өзгертуге рұқсат бермейді.',
   female: 'әйел',
   male: 'ер',
+  fileChoose: 'Файл таңдау…',
+  fileNone: 'Файл таңдалмаған',
+  listFind: 'Тізімнен табу',
+  territoryCities: 'Республикалық маңызы бар қалалар',
+  listFound: 'Табылды: {{count}}',
+  listNothing: 'Ештеңе табылмады. Іздеуді қысқартыңыз немесе өзгертіңіз.',
 } as const satisfies FormCatalogue;

@@ -27,4 +27,10 @@ export const formKy = {
   notEditable: 'Сиздин ролуңуз бул талааны өзгөртүүгө укук бербейт.',
   female: 'аял',
   male: 'эркек',
+  fileChoose: 'Файл тандоо…',
+  fileNone: 'Файл тандалган жок',
+  listFind: 'Тизмеден табуу',
+  territoryCities: 'Республикалык маанидеги шаарлар',
+  listFound: 'Табылды: {{count}}',
+  listNothing: 'Эч нерсе табылган жок. Издөөнү кыскартыңыз же өзгөртүңүз.',
 } as const satisfies FormCatalogue;

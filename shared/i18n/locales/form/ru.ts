@@ -27,4 +27,10 @@ export const formRu = {
   notEditable: 'Ваша роль не позволяет изменять это поле.',
   female: 'женский',
   male: 'мужской',
+  fileChoose: 'Выбрать файл…',
+  fileNone: 'Файл не выбран',
+  listFind: 'Найти в списке',
+  territoryCities: 'Города республиканского значения',
+  listFound: 'Найдено: {{count}}',
+  listNothing: 'Ничего не найдено. Сократите или измените запрос.',
 } as const satisfies FormCatalogue;

@@ -16,11 +16,13 @@ export const placementTerms: Classifier = {
 /** §15 (8): the child's legal status. */
 export const legalStatuses: Classifier = {
   id: 'kg-residential.legalStatus',
-  version: '2026.1',
-  source: 'Pack 1 §15 (8); Children’s Code of the Kyrgyz Republic',
+  version: '2026.2',
+  source: 'Pack 1 §15 (8) and §2 (orphans, children left without parental care); Children’s Code of the Kyrgyz Republic',
   names: L('Укуктук статусу', 'Правовой статус', 'Hüquqi status', 'Құқықтық мәртебесі', 'Legal status'),
   entries: [
     { code: 'orphan', names: L('Жетим', 'Сирота', 'Yetim', 'Жетім', 'Orphan') },
+    // 2026.2: the other status the order names beside orphans (§2: "ата-энесинин камкордугусуз калган балдар").
+    { code: 'withoutParentalCare', names: L('Ата-энесинин камкордугусуз калган', 'Оставшийся без попечения родителей', 'Valideyn himayəsindən məhrum olmuş', 'Ата-анасының қамқорлығынсыз қалған', 'Left without parental care') },
     { code: 'deprivedRights', names: L('Ата-энеси ата-энелик укуктарынан ажыратылган', 'Родители лишены родительских прав', 'Valideynlər valideynlik hüquqlarından məhrum edilib', 'Ата-анасы ата-аналық құқықтарынан айырылған', 'Parents deprived of parental rights') },
     { code: 'restrictedRights', names: L('Ата-энесинин укуктары чектелген', 'Родители ограничены в родительских правах', 'Valideynlərin hüquqları məhdudlaşdırılıb', 'Ата-анасының құқықтары шектелген', 'Parental rights restricted') },
     { code: 'parentsMissing', names: L('Ата-энеси дайынсыз жоголгон деп табылган', 'Родители признаны безвестно отсутствующими', 'Valideynlər itkin düşmüş hesab edilib', 'Ата-анасы хабарсыз кеткен деп танылған', 'Parents declared missing') },

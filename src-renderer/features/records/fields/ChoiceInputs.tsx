@@ -6,6 +6,9 @@ import { inputId, type FieldProps } from './fieldProps';
 
 type Kind<K extends FieldDef['kind']> = FieldProps<Extract<FieldDef, { kind: K }>>;
 
+/** Characters a closed select shows whole in one column of the form at 1366 px. */
+const longChoice = 32;
+
 /** A coded value from a reference list; a retired code stays shown on old records. */
 export function ChoiceInput(props: Kind<'choice' | 'territory'>) {
   const { t } = useTranslation();
@@ -13,6 +16,8 @@ export function ChoiceInput(props: Kind<'choice' | 'territory'>) {
   const classifier = classifiers[field.classifier];
   const entries = classifier ? activeEntries(classifier) : [];
   const current = classifier?.entries.find((entry) => entry.code === value);
+  // A list with long names takes the form's whole width, so the chosen one is read whole when closed.
+  const wide = entries.some((entry) => entry.names[language].length > longChoice);
   const level = field.kind === 'territory' ? field.level : undefined;
   const option = (entry: ClassifierEntry) => (
     <option key={entry.code} value={entry.code} disabled={Boolean(level && entry.kind !== level)}>
@@ -36,9 +41,10 @@ export function ChoiceInput(props: Kind<'choice' | 'territory'>) {
       entries.map(option)
     );
   return (
-    <FieldFrame props={props}>
+    <FieldFrame props={props} wide={wide}>
       <select
         id={inputId(path)}
+        title={current?.names[language]}
         value={typeof value === 'string' ? value : ''}
         disabled={disabled}
         required={required}

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorId, hintId, inputId, type FieldProps } from './fieldProps';
+import './fields.css';
 
 /** Label, required marker, hint and the inline error around one input. */
-export function FieldFrame({ props, children, asGroup = false }: { props: FieldProps; children: ReactNode; asGroup?: boolean }) {
+export function FieldFrame({ props, children, asGroup = false, wide = false }: { props: FieldProps; children: ReactNode; asGroup?: boolean; wide?: boolean }) {
   const { t } = useTranslation();
   const { field, path, errors, language, required } = props;
   const error = errors[path];
@@ -21,7 +22,7 @@ export function FieldFrame({ props, children, asGroup = false }: { props: FieldP
     </>
   );
   return (
-    <div className={`field field--${field.kind}${error ? ' field--invalid' : ''}${field.print?.span === 2 ? ' field--wide' : ''}`}>
+    <div className={`field field--${field.kind}${error ? ' field--invalid' : ''}${field.print?.span === 2 || wide ? ' field--wide' : ''}`}>
       {asGroup ? <span className="field__label" id={`${inputId(path)}-label`}>{label}</span> : <label className="field__label" htmlFor={inputId(path)}>{label}</label>}
       {children}
       {field.hint ? (

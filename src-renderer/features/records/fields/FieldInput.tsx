@@ -6,6 +6,7 @@ import { GroupInput } from './GroupInput';
 import { PersonNameInput } from './PersonNameInput';
 import { PhotoInput } from './PhotoInput';
 import { NumberInput, TextInput } from './SimpleInputs';
+import { TerritoryInput } from './TerritoryInput';
 
 type Of<K extends FieldDef['kind']> = FieldProps<Extract<FieldDef, { kind: K }>>;
 
@@ -22,8 +23,9 @@ export function FieldInput(props: FieldProps) {
     case 'date':
       return <DateInput {...(props as Of<'date'>)} />;
     case 'choice':
+      return <ChoiceInput {...(props as Of<'choice'>)} />;
     case 'territory':
-      return <ChoiceInput {...(props as Of<'choice' | 'territory'>)} />;
+      return <TerritoryInput {...(props as Of<'territory'>)} />;
     case 'yesNo':
       return <YesNoInput {...(props as Of<'yesNo'>)} />;
     case 'personName':

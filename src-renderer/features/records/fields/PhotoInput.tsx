@@ -6,6 +6,7 @@ import { useClient } from '../../../api/ClientContext';
 import { unwrap } from '../../../api/unwrap';
 import { describedBy, FieldFrame } from './FieldFrame';
 import { errorId, inputId, type FieldProps } from './fieldProps';
+import { FileButton } from './FileButton';
 import { maxPhotoFileBytes, preparePhoto } from './photoFile';
 
 const asPhoto = (value: unknown): PhotoValue | null => (typeof value === 'object' && value !== null && 'blobId' in value ? (value as PhotoValue) : null);
@@ -17,6 +18,7 @@ export function PhotoInput(props: FieldProps<Extract<FieldDef, { kind: 'photo' }
   const { value, onChange, path, disabled } = props;
   const photo = asPhoto(value);
   const [problem, setProblem] = useState<string | null>(null);
+  const [chosenName, setChosenName] = useState<string | null>(null);
   const shown = useQuery({
     queryKey: ['photos', photo?.blobId],
     enabled: Boolean(photo),
@@ -43,21 +45,30 @@ export function PhotoInput(props: FieldProps<Extract<FieldDef, { kind: 'photo' }
       <div className="photo">
         {photo && shown.data ? <img className="photo__image" src={`data:${shown.data.mimeType};base64,${shown.data.contentBase64}`} alt={t('records.photoAlt')} /> : <div className="photo__empty" aria-hidden="true" />}
         <div className="photo__actions">
-          <input
+          <FileButton
             id={inputId(path)}
-            type="file"
             accept="image/jpeg,image/png"
+            shown={chosenName ?? (photo ? '' : null)}
             disabled={disabled || store.isPending}
             {...describedBy(props, localError ? `${path}.file` : path)}
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) store.mutate(file);
+              if (!file) return;
+              setChosenName(file.name);
+              store.mutate(file);
             }}
           />
           {store.isPending ? <p className="field__hint">{t('records.photoReading')}</p> : null}
           {photo && !disabled ? (
-            <button type="button" className="link-button" onClick={() => onChange(undefined)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setChosenName(null);
+                onChange(undefined);
+              }}
+            >
               {t('records.photoRemove')}
             </button>
           ) : null}
