@@ -7,6 +7,7 @@ import { kgStatistics } from '../../shared/packs/kg-residential/reports/statisti
 import { samplePupil } from '../support/pupilSamples';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { translated } from './support/translated';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -91,7 +92,7 @@ test('statistics in Russian: the report as tables and charts, filtered by region
   // Criteria search: a name opens the record.
   await page.getByRole('combobox', { name: 'Срок устройства', exact: true }).selectOption('temporary');
   await page.getByRole('button', { name: ru.reports.search }).click();
-  const found = page.getByRole('status').filter({ hasText: ru.reports.found.replace('{{count}}', '10') });
+  const found = page.getByRole('status').filter({ hasText: translated('ru', 'reports.found', { count: 10 }) });
   await expect(found).toBeVisible();
   await expect(found.getByRole('button')).toHaveCount(10);
   const first = await found.getByRole('button').first().textContent();
