@@ -47,6 +47,11 @@ test('statistics in Russian: the report as tables and charts, filtered by region
 
   await page.getByRole('button', { name: ru.reports.title, exact: true }).click();
   await expect(page.getByRole('heading', { name: ru.reports.title, level: 1 })).toBeVisible();
+  // The period opens on the reporting year so far: 1 January of this year to today.
+  const today = new Date();
+  const shown = (day: Date) => `${String(day.getDate()).padStart(2, '0')}.${String(day.getMonth() + 1).padStart(2, '0')}.${day.getFullYear()}`;
+  await expect(page.getByRole('textbox', { name: ru.reports.from, exact: true })).toHaveValue(`01.01.${today.getFullYear()}`);
+  await expect(page.getByRole('textbox', { name: ru.reports.to, exact: true })).toHaveValue(shown(today));
   const regionTable = page.getByRole('table', { name: byRegion?.title.ru ?? '' });
   const grandTotal = regionTable.locator('tfoot td').nth(2);
   await expect(grandTotal).toHaveText('30');
