@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReportCount, ReportRunView, ReportTableView } from '../../shared/api/reports';
+import { sheetNamer } from './sheetNames';
 
 /** A list sheet fed page by page (a list of 200k pupils never sits in memory whole). */
 export interface ListSheet {
@@ -37,18 +38,6 @@ const printSetup = (titleRows: string): Partial<ExcelJS.PageSetup> => ({
   printTitlesRow: titleRows,
   margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 });
-
-/** Excel's sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
-export function sheetNamer(): (title: string) => string {
-  const used = new Set<string>();
-  return (title) => {
-    const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Sheet';
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
-    used.add(name.toLowerCase());
-    return name;
-  };
-}
 
 const width = (texts: readonly string[], min = 10, max = 60) => Math.min(max, Math.max(min, ...texts.map((text) => text.length + 2)));
 const columnLetter = (index: number): string => {
@@ -181,7 +170,7 @@ export async function writeReportWorkbook(out: Writable, view: ReportRunView, co
   workbook.created = new Date(view.generatedAt);
   const name = sheetNamer();
   writeCover(workbook, view, cover, name(cover.labels.cover));
-  for (const table of view.tables) writeTable(workbook, table, name(table.title), !view.anonymised, totalLabel);
+  view.tables.forEach((table, index) => writeTable(workbook, table, name(table.title, index + 1), !view.anonymised, totalLabel));
   for (const list of lists) await writeList(workbook, list, name(list.title));
   await workbook.commit();
 }

@@ -37,7 +37,8 @@ interface OpenSession {
   dataKey: Buffer;
   mustChangePassword: boolean;
   verifiedOnline: boolean;
-  serverNotice: { code: string; message: string } | null;
+  /** Worded when shown (a catalogue key and its values), so it follows a change of language. */
+  serverNotice: { code: string; key: string; params?: Record<string, string> } | null;
   /** Set when the server restricted this workstation to reading: the administrator's reason. */
   readOnlyReason?: string;
   /** The operator's Ed25519 account key, in memory while signed in: resumes a server session (none for a legacy entry). */
@@ -75,7 +76,8 @@ export class SessionService {
     if (!identity) return { state: 'notActivated' };
     const names = { workstationName: identity.workstationName, agencyName: identity.agencyName };
     if (this.session) {
-      const { user, mustChangePassword, verifiedOnline, serverNotice } = this.session;
+      const { user, mustChangePassword, verifiedOnline, serverNotice: notice } = this.session;
+      const serverNotice = notice && { code: notice.code, message: this.deps.describe(notice.key, notice.params) };
       return { state: 'signedIn', ...names, user, mustChangePassword, verifiedOnline, serverNotice };
     }
     if (this.lockedUsername) return { state: 'locked', ...names, username: this.lockedUsername };
@@ -234,7 +236,7 @@ export class SessionService {
     if (!serverCert) {
       // A workstation activated from a profile older than handover: no server key to check the
       // server's word or escrow the cache key to. It works on, and says it needs a new profile.
-      opened.serverNotice = { code: 'WORKSTATION_REISSUE', message: this.deps.describe('errors.WORKSTATION_REISSUE') };
+      opened.serverNotice = { code: 'WORKSTATION_REISSUE', key: 'errors.WORKSTATION_REISSUE' };
     }
     const entry = keyring.wrapOf(opened.user.username);
     const credentialId = statement?.credentialId ?? credentialIdOf(result.account);
@@ -262,12 +264,12 @@ export class SessionService {
       case 'WORKSTATION_SUSPENDED':
       case 'WORKSTATION_RESTRICTED':
         // Local work goes on (records wait in the outbox); the operator sees the administrator's reason.
-        opened.serverNotice = { code: error.code, message: this.deps.describe(`errors.${error.code}`, { reason }) };
+        opened.serverNotice = { code: error.code, key: `errors.${error.code}`, params: { reason } };
         if (error.code === 'WORKSTATION_RESTRICTED') opened.readOnlyReason = reason;
         return;
       case 'WORKSTATION_OUTDATED':
         // The server serves only newer releases: work goes on offline, the outbox waits for the update.
-        opened.serverNotice = { code: error.code, message: this.deps.describe('errors.WORKSTATION_OUTDATED', { current: error.current ?? '?', required: error.required ?? '?' }) };
+        opened.serverNotice = { code: error.code, key: 'errors.WORKSTATION_OUTDATED', params: { current: error.current ?? '?', required: error.required ?? '?' } };
         return;
       case 'WORKSTATION_REVOKED':
       case 'WORKSTATION_UNKNOWN':

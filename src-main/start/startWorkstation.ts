@@ -2,12 +2,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { translatorFor } from '../../shared/i18n/translator';
 import { createBackend } from '../backend';
 import { createStderrLogger } from '../log/logger';
 import { defaultDataDir } from '../paths/dataDir';
 import { startBrowserServer } from '../transport/http/browserServer';
 import { lookUpElectron } from './electronBinary';
 import { ensureRendererBuilt } from './rendererBuild';
+import { terminalLanguage } from './terminalLanguage';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,7 +30,8 @@ export async function startWorkstation(argv: readonly string[]): Promise<number>
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const log = createStderrLogger('bala');
   const backend = createBackend({ dataDir, mode: 'browser', log });
-  const t = backend.ctx.t();
+  // The terminal's own language, not the workstation's: a C locale may not even show Cyrillic.
+  const t = translatorFor(terminalLanguage());
 
   if (!values.browser) {
     const electron = lookUpElectron(repoRoot);

@@ -28,7 +28,9 @@ const longestRetryMs = 5 * 60_000;
 /** A few seconds after a save: several saves in a row travel in one batch. */
 const afterSaveMs = 3_000;
 
-type Phase = Pick<SyncStatus, 'state' | 'problem' | 'progress' | 'nextAttemptAt'>;
+/** A problem as a catalogue key and its values: worded in the language in force when it is shown, not when it happened. */
+type Problem = { code: string; key: string; params: Record<string, string> };
+type Phase = Pick<SyncStatus, 'state' | 'progress' | 'nextAttemptAt'> & { problem: Problem | null };
 
 /**
  * Background sync of the signed-in workstation: push the outbox, then pull the scope, again and
@@ -54,11 +56,13 @@ export class SyncService {
 
   status(): SyncStatus {
     const db = this.openDb();
-    if (!db) return { ...this.phase, state: 'signedOut', pending: 0, conflicts: 0, rejected: 0, oldestPendingAt: null, overdue: false, lastSuccessAt: null, lastAttemptAt: null };
+    const problem = this.phase.problem && { code: this.phase.problem.code, message: this.deps.describe(this.phase.problem.key, this.phase.problem.params) };
+    if (!db) return { ...this.phase, problem, state: 'signedOut', pending: 0, conflicts: 0, rejected: 0, oldestPendingAt: null, overdue: false, lastSuccessAt: null, lastAttemptAt: null };
     const counts = new Outbox(db).counts();
     const oldest = counts.oldestAt;
     return {
       ...this.phase,
+      problem,
       pending: counts.pending,
       conflicts: counts.conflicts,
       rejected: counts.rejected,
@@ -96,7 +100,7 @@ export class SyncService {
     this.stopTimer();
     this.set({ state: 'syncing', problem: null, progress: null, nextAttemptAt: null });
     syncState.set(db, 'lastAttemptAt', this.now().toISOString());
-    let problem: SyncStatus['problem'] = null;
+    let problem: Problem | null = null;
     try {
       const link = await this.deps.session.liveConnection();
       if (link.kind !== 'ok') throw new SyncStop(link);
@@ -129,13 +133,13 @@ export class SyncService {
     return this.status();
   }
 
-  private describeStop(stop: SyncStop): NonNullable<SyncStatus['problem']> {
+  private describeStop(stop: SyncStop): Problem {
     const { answer } = stop;
-    if (answer.kind === 'unreachable') return { code: 'SERVER_UNREACHABLE', message: this.deps.describe('errors.SERVER_UNREACHABLE') };
+    if (answer.kind === 'unreachable') return { code: 'SERVER_UNREACHABLE', key: 'errors.SERVER_UNREACHABLE', params: {} };
     const { code, reason, message, current, required } = answer.error;
     // WORKSTATION_OUTDATED: the operator is told to install the new release; the outbox waits for it.
-    if (isErrorCode(code)) return { code, message: this.deps.describe(`errors.${code}`, { reason: reason ?? '', current: current ?? '?', required: required ?? '?' }) };
-    return { code: 'SERVER_REFUSED', message: this.deps.describe('errors.SERVER_REFUSED', { message }) };
+    if (isErrorCode(code)) return { code, key: `errors.${code}`, params: { reason: reason ?? '', current: current ?? '?', required: required ?? '?' } };
+    return { code: 'SERVER_REFUSED', key: 'errors.SERVER_REFUSED', params: { message } };
   }
 
   private schedule(ms: number): void {

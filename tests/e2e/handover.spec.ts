@@ -9,6 +9,7 @@ import { startCentralServer, type CentralServer } from './support/centralServer'
 import { fillPupil } from './support/pupilForm';
 import { activateAndSignIn } from './support/issuedProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { translated } from './support/translated';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const ru = catalogues.ru;
@@ -43,7 +44,7 @@ test('a pupil entered on a workstation that never connects reaches the server on
   await expect(page.getByRole('status').filter({ hasText: ru.workspace.savedNew })).toBeVisible();
   await page.getByRole('navigation', { name: ru.workspace.nav }).getByRole('button', { name: ru.workspace.exchange, exact: true }).click();
   const panel = page.getByRole('region', { name: ru.handover.title });
-  await expect(panel.getByTestId('handover-pending')).toHaveText(fill(ru.handover.pending, { count: 1 }));
+  await expect(panel.getByTestId('handover-pending')).toHaveText(translated('ru', 'handover.pending', { count: 1 }));
 
   // Export to the folder standing in for the USB drive.
   await panel.getByLabel(ru.handover.folder, { exact: true }).fill(usb);
@@ -54,7 +55,7 @@ test('a pupil entered on a workstation that never connects reaches the server on
   const packageFile = path.join(usb, files[0] ?? '');
   expect(fs.readFileSync(packageFile).includes(Buffer.from('Жумабекова'))).toBe(false);
   // On the carrier, awaiting the receipt, and since when.
-  await expect(panel.getByTestId('handover-awaiting')).toHaveText(fill(ru.handover.awaitingItem, { sequence: 1, changes: 1, date: formatDate(new Date(), 'ru'), file: packageFile }));
+  await expect(panel.getByTestId('handover-awaiting')).toHaveText(translated('ru', 'handover.awaitingItem', { sequence: 1, changes: 1, date: formatDate(new Date(), 'ru'), file: packageFile }));
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'handover-on-carrier-ru.png'), fullPage: true });
 
@@ -68,7 +69,7 @@ test('a pupil entered on a workstation that never connects reaches the server on
   // The receipt comes back: nothing waits any more.
   await panel.getByLabel(ru.handover.receiptChoose).setInputFiles(receipt);
   await expect(panel.getByTestId('handover-receipt')).toContainText(fill(ru.handover.receiptDone, { sequence: 1, delivered: 1, conflicts: 0, rejected: 0 }));
-  await expect(panel.getByTestId('handover-pending')).toHaveText(fill(ru.handover.pending, { count: 0 }));
+  await expect(panel.getByTestId('handover-pending')).toHaveText(translated('ru', 'handover.pending', { count: 0 }));
   await expect(panel.getByText(ru.handover.noneAwaiting)).toBeVisible();
   await expect(page.getByText(ru.sync.nothingPending)).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'handover-receipt-ru.png'), fullPage: true });

@@ -11,6 +11,7 @@ import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { fillPupil } from './support/pupilForm';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { translated } from './support/translated';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -60,7 +61,7 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   const answer = (await (await opened).json()) as { ok: boolean; value: { url: string; documentId: string; stamps: { code: string; recordId: string }[] } };
   expect(answer.ok).toBe(true);
   await tab;
-  await expect(panel.getByText(ru.print.ready.replace('{{cards}}', '1').replace('{{pages}}', '2'))).toBeVisible();
+  await expect(panel.getByText(translated('ru', 'print.ready', { cards: 1, pages: 2 }))).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'print-panel-ru.png'), fullPage: true });
 
@@ -107,10 +108,10 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   await page.getByText(ru.print.selectForPrint).click();
   await page.getByLabel(ru.print.selectAll).check();
   const batchOpened = page.waitForResponse((response) => response.url().endsWith('/api/call/print.open'));
-  await page.getByRole('button', { name: ru.print.printSelected.replace('{{count}}', '2') }).click();
+  await page.getByRole('button', { name: translated('ru', 'print.printSelected', { count: 2 }) }).click();
   const batch = (await (await batchOpened).json()) as { ok: boolean; value: { cards: number; url: string; documentId: string } };
   expect(batch).toMatchObject({ ok: true, value: { cards: 2 } });
-  await expect(page.getByText(ru.print.ready.replace('{{cards}}', '2').replace('{{pages}}', '4'))).toBeVisible();
+  await expect(page.getByText(translated('ru', 'print.ready', { cards: 2, pages: 4 }))).toBeVisible();
   const batchLink = await api<{ url: string }>(request, ws, 'print.link', { documentId: batch.value.documentId });
   const both = execFileSync('pdftotext', ['-', '-'], { input: await (await request.get(`${ws.origin}${batchLink.url}`)).body(), encoding: 'utf8' });
   expect(both).toContain('Бекова Нурай');

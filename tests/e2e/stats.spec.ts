@@ -7,6 +7,7 @@ import { kgStatistics } from '../../shared/packs/kg-residential/reports/statisti
 import { samplePupil } from '../support/pupilSamples';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { translated } from './support/translated';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -46,6 +47,11 @@ test('statistics in Russian: the report as tables and charts, filtered by region
 
   await page.getByRole('button', { name: ru.reports.title, exact: true }).click();
   await expect(page.getByRole('heading', { name: ru.reports.title, level: 1 })).toBeVisible();
+  // The period opens on the reporting year so far: 1 January of this year to today.
+  const today = new Date();
+  const shown = (day: Date) => `${String(day.getDate()).padStart(2, '0')}.${String(day.getMonth() + 1).padStart(2, '0')}.${day.getFullYear()}`;
+  await expect(page.getByRole('textbox', { name: ru.reports.from, exact: true })).toHaveValue(`01.01.${today.getFullYear()}`);
+  await expect(page.getByRole('textbox', { name: ru.reports.to, exact: true })).toHaveValue(shown(today));
   const regionTable = page.getByRole('table', { name: byRegion?.title.ru ?? '' });
   const grandTotal = regionTable.locator('tfoot td').nth(2);
   await expect(grandTotal).toHaveText('30');
@@ -91,7 +97,7 @@ test('statistics in Russian: the report as tables and charts, filtered by region
   // Criteria search: a name opens the record.
   await page.getByRole('combobox', { name: 'Срок устройства', exact: true }).selectOption('temporary');
   await page.getByRole('button', { name: ru.reports.search }).click();
-  const found = page.getByRole('status').filter({ hasText: ru.reports.found.replace('{{count}}', '10') });
+  const found = page.getByRole('status').filter({ hasText: translated('ru', 'reports.found', { count: 10 }) });
   await expect(found).toBeVisible();
   await expect(found.getByRole('button')).toHaveCount(10);
   const first = await found.getByRole('button').first().textContent();

@@ -7,6 +7,7 @@ import { startCentralServer, type CentralServer } from './support/centralServer'
 import { fillPupil } from './support/pupilForm';
 import { activateAndSignIn } from './support/issuedProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { translated } from './support/translated';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const ru = catalogues.ru;
@@ -45,7 +46,7 @@ test('a pupil entered offline reaches the server once it runs, and the instituti
   await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
   await fillPupil(page, 'Сатыбалдиева', 'Нурайым', '14.05.2013', '11405201300077');
   await page.getByRole('button', { name: ru.records.save }).click();
-  await expect(page.getByText(ru.sync.pending.replace('{{count}}', '1'))).toBeVisible();
+  await expect(page.getByText(translated('ru', 'sync.pending', { count: 1 }))).toBeVisible();
   await page.getByRole('button', { name: ru.sync.syncNow }).click();
   await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.offline);
   fs.mkdirSync(artifacts, { recursive: true });
@@ -123,7 +124,7 @@ test('two workstations change the same section: the second operator sees both ve
   await expect(conflict).toBeVisible({ timeout: 30_000 });
   await expect(conflict.getByText('Вернуть в общеобразовательную школу')).toBeVisible();
   await expect(conflict.getByText('Занятия с логопедом и психологом')).toBeVisible();
-  await expect(page2.getByText(ru.sync.attention.replace('{{count}}', '1'))).toBeVisible();
+  await expect(page2.getByText(translated('ru', 'sync.attention', { count: 1 }))).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page2.screenshot({ path: path.join(artifacts, 'sync-conflict-ru.png'), fullPage: true });
   await conflict.getByLabel(ru.sync.keepMine).check();

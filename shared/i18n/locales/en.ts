@@ -34,6 +34,23 @@ export const en = {
     monthsGenitive: 'January,February,March,April,May,June,July,August,September,October,November,December',
     longDate: '{{day}} {{month}} {{year}}',
   },
+  /** Counted nouns, nested into sentences with $t(counts.…, {"count": …}): one form per CLDR plural category. */
+  counts: {
+    changes_one: '{{count}} change',
+    changes_other: '{{count}} changes',
+    cards_one: '{{count}} card',
+    cards_other: '{{count}} cards',
+    pages_one: '{{count}} page',
+    pages_other: '{{count}} pages',
+    tables_one: '{{count}} table',
+    tables_other: '{{count}} tables',
+    conflicts_one: '{{count}} conflict',
+    conflicts_other: '{{count}} conflicts',
+    entries_one: '{{count}} entry',
+    entries_other: '{{count}} entries',
+    values_one: '{{count}} count',
+    values_other: '{{count}} counts',
+  },
   info: {
     title: 'About this workstation',
     version: 'Version',

@@ -1,5 +1,5 @@
 import { workspaceRu } from './workspace/ru';
-import type { Catalogue } from '../catalogue';
+import type { RussianCatalogue } from '../catalogue';
 import { accessRu } from './access/ru';
 import { formRu } from './form/ru';
 import { recordsRu } from './records/ru';
@@ -34,6 +34,36 @@ export const ru = {
   calendar: {
     monthsGenitive: 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',
     longDate: '{{day}} {{month}} {{year}} г.',
+  },
+  counts: {
+    changes_one: '{{count}} изменение',
+    changes_few: '{{count}} изменения',
+    changes_many: '{{count}} изменений',
+    changes_other: '{{count}} изменения',
+    cards_one: '{{count}} карточка',
+    cards_few: '{{count}} карточки',
+    cards_many: '{{count}} карточек',
+    cards_other: '{{count}} карточки',
+    pages_one: '{{count}} страница',
+    pages_few: '{{count}} страницы',
+    pages_many: '{{count}} страниц',
+    pages_other: '{{count}} страницы',
+    tables_one: '{{count}} таблица',
+    tables_few: '{{count}} таблицы',
+    tables_many: '{{count}} таблиц',
+    tables_other: '{{count}} таблицы',
+    conflicts_one: '{{count}} конфликт',
+    conflicts_few: '{{count}} конфликта',
+    conflicts_many: '{{count}} конфликтов',
+    conflicts_other: '{{count}} конфликта',
+    entries_one: '{{count}} запись',
+    entries_few: '{{count}} записи',
+    entries_many: '{{count}} записей',
+    entries_other: '{{count}} записи',
+    values_one: '{{count}} значение',
+    values_few: '{{count}} значения',
+    values_many: '{{count}} значений',
+    values_other: '{{count}} значения',
   },
   info: {
     title: 'Об этом рабочем месте',
@@ -224,4 +254,4 @@ export const ru = {
   handover: handoverRu,
   server: serverRu,
   workspace: workspaceRu,
-} as const satisfies Catalogue;
+} as const satisfies RussianCatalogue;

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClient } from '../../api/ClientContext';
+import { refreshOnLanguageChange } from '../../i18n/languageRefresh';
 import { sessionKeys } from '../access/queries';
 import { appKeys } from '../app/queries';
 import { settingsKeys } from '../settings/queries';
 import { refreshAfterSync, syncKeys } from '../sync/queries';
 
-/** Keeps the caches current when the backend changes something (e.g. the Electron menu's language). */
+/** Keeps the caches current when the backend changes something (e.g. the Electron menu's language) and when the language changes. */
 export function useBackendEvents(): void {
   const client = useClient();
   const queryClient = useQueryClient();
@@ -30,4 +31,6 @@ export function useBackendEvents(): void {
       }),
     [client, queryClient],
   );
+  // The backend speaks the new language once the window does (App applies app.info's language).
+  useEffect(() => refreshOnLanguageChange(queryClient), [queryClient]);
 }

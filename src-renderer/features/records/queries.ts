@@ -1,6 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { BalaClient } from '../../../shared/api/client';
+import { defaultLanguage, isLanguage } from '../../../shared/i18n/languages';
+import { registryPacks } from '../../../shared/packs';
 import { unwrap } from '../../api/unwrap';
+import { i18n } from '../../i18n/i18n';
+import { localisedAlerts } from '../../i18n/localisedAlerts';
 
 export const recordKeys = {
   all: ['records'] as const,
@@ -19,6 +23,17 @@ export const recordQueries = {
     }),
   one: (client: BalaClient, id: string) => queryOptions({ queryKey: recordKeys.one(id), queryFn: () => unwrap(client.call('records.get', { id })) }),
   history: (client: BalaClient, id: string) => queryOptions({ queryKey: recordKeys.history(id), queryFn: () => unwrap(client.call('records.history', { id })) }),
-  alerts: (client: BalaClient) => queryOptions({ queryKey: recordKeys.alerts(), queryFn: () => unwrap(client.call('records.alerts')) }),
+  /**
+   * The messages follow the language shown now (taken from the packs' rules), not the one in force
+   * when the list was fetched: built at each render, so a language switch re-selects at once.
+   */
+  alerts: (client: BalaClient) => {
+    const language = isLanguage(i18n.language) ? i18n.language : defaultLanguage;
+    return queryOptions({
+      queryKey: recordKeys.alerts(),
+      queryFn: () => unwrap(client.call('records.alerts')),
+      select: (alerts) => localisedAlerts(alerts, registryPacks, language),
+    });
+  },
   drafts: (client: BalaClient) => queryOptions({ queryKey: recordKeys.drafts(), queryFn: () => unwrap(client.call('drafts.list')) }),
 };

@@ -2,12 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFile } from '../../../shared/api/reports';
-import { localToday } from '../../../shared/forms/dates';
 import { defaultLanguage, isLanguage } from '../../../shared/i18n/languages';
 import { registryPacks } from '../../../shared/packs';
 import { useClient } from '../../api/ClientContext';
 import { unwrap } from '../../api/unwrap';
 import { CriteriaSearch } from './CriteriaSearch';
+import { defaultPeriod } from './defaultPeriod';
 import { PeriodDateInput } from './PeriodDateInput';
 import { reportQueries, type RunInput } from './queries';
 import { ReportChart } from './ReportChart';
@@ -32,8 +32,7 @@ export function StatsScreen({ onOpenRecord }: { onOpenRecord: (formId: string, r
   const statistical = (reports.data ?? []).filter((report) => !report.personal);
   // Lists of persons: offered only to roles the backend lists them for, never anonymised.
   const personal = (reports.data ?? []).filter((report) => report.personal);
-  const today = localToday();
-  const [filters, setFilters] = useState<{ reportId: string; from: string; to: string; region: string; anonymised: boolean }>({ reportId: '', from: today, to: today, region: '', anonymised: false });
+  const [filters, setFilters] = useState<{ reportId: string; from: string; to: string; region: string; anonymised: boolean }>(() => ({ reportId: '', ...defaultPeriod(), region: '', anonymised: false }));
   const chosen = statistical.find((report) => report.id === filters.reportId) ?? statistical[0];
   const input: RunInput | null = chosen
     ? { reportId: chosen.id, from: filters.from, to: filters.to, anonymised: filters.anonymised, ...(filters.region ? { region: filters.region } : {}) }

@@ -29,13 +29,25 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** English's keys as a language must have them: each plural set (key_one, key_other) with that language's CLDR categories. */
+function expectedKeys(lng: (typeof languages)[number]): string[] {
+  const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
+  return [...english.keys()].flatMap((key) => {
+    if (key.endsWith('_one') && english.has(key.replace(/_one$/, '_other'))) return [];
+    const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
+    return base !== null ? categories.map((category) => `${base}_${category}`) : [key];
+  });
+}
+/** The English text a language's entry translates: a plural form's is English's other form. */
+const englishFor = (key: string) => english.get(key) ?? english.get(key.replace(/_(zero|one|two|few|many|other)$/, '_other')) ?? '';
+
 describe('translation catalogues', () => {
-  it.each(languages)('%s has every key, none empty, and the same placeholders as English', (lng) => {
+  it.each(languages)('%s has every key (plural sets in its own CLDR categories), none empty, and the same placeholders as English', (lng) => {
     const catalogue = flat[lng] ?? new Map<string, string>();
-    expect([...catalogue.keys()].sort()).toEqual([...english.keys()].sort());
+    expect([...catalogue.keys()].sort()).toEqual(expectedKeys(lng).sort());
     for (const [key, text] of catalogue) {
       expect(text.trim(), `${lng}:${key}`).not.toBe('');
-      expect(placeholders(text), `${lng}:${key}`).toEqual(placeholders(english.get(key) ?? ''));
+      expect(placeholders(text), `${lng}:${key}`).toEqual(placeholders(englishFor(key)));
     }
   });
 
@@ -43,7 +55,7 @@ describe('translation catalogues', () => {
     const catalogue = flat[lng] ?? new Map<string, string>();
     // Short technical strings (the product name, "Bala …") may coincide; sentences may not.
     const words = (text: string) => text.replace(/\{\{\w+\}\}/g, '').match(/\p{L}+/gu) ?? [];
-    const copied = [...catalogue].filter(([key, text]) => text === english.get(key) && words(text).length > 2);
+    const copied = [...catalogue].filter(([key, text]) => text === englishFor(key) && words(text).length > 2);
     expect(copied).toEqual([]);
   });
 
@@ -61,7 +73,7 @@ describe('translation catalogues', () => {
       const text = fs.readFileSync(file, 'utf8');
       for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z][\w]*(?:\.[\w]+)+)'/g)) {
         found += 1;
-        if (!english.has(match[1] ?? '')) missing.push(`${path.relative(repoRoot, file)}: ${match[1]}`);
+        if (!english.has(match[1] ?? '') && !english.has(`${match[1] ?? ''}_other`)) missing.push(`${path.relative(repoRoot, file)}: ${match[1]}`);
       }
     }
     expect(found).toBeGreaterThan(20);

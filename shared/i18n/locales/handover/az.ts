@@ -1,12 +1,14 @@
+import type { Shaped } from '../../catalogue';
 import type { handoverEn } from './en';
 
-type HandoverCatalogue = { [K in keyof typeof handoverEn]: string };
+type HandoverCatalogue = Shaped<typeof handoverEn>;
 
 export const handoverAz = {
   title: 'Çıxarıla bilən daşıyıcı ilə ötürmə',
   intro:
     'Əlaqə olmadıqda dəyişiklikləri administratora USB daşıyıcıda təhvil verin: burada paket yazın, administrator onu mərkəzi serverə idxal edir, qəbz isə bura qayıdır.',
-  pending: 'Hələ çatdırılmamış dəyişikliklər: {{count}}',
+  pending_one: 'Hələ çatdırılmamış dəyişikliklər: {{count}}',
+  pending_other: 'Hələ çatdırılmamış dəyişikliklər: {{count}}',
   drives: 'Haraya yazmaq',
   noDrives: 'Çıxarıla bilən daşıyıcı tapılmadı. Onu taxın və yenidən axtarın, ya da qovluğu yazın.',
   lookAgain: 'Yenidən axtar',

@@ -1,12 +1,14 @@
+import type { Shaped } from '../../catalogue';
 import type { handoverEn } from './en';
 
-type HandoverCatalogue = { [K in keyof typeof handoverEn]: string };
+type HandoverCatalogue = Shaped<typeof handoverEn>;
 
 export const handoverKk = {
   title: 'Алынбалы тасығыш арқылы беру',
   intro:
     'Байланыс болмаса, өзгерістерді әкімшіге USB тасығышта беріңіз: мұнда пакет жазыңыз, әкімші оны орталық серверге жүктейді, ал түбіртек осында қайтып келеді.',
-  pending: 'Әлі жеткізілмеген өзгерістер: {{count}}',
+  pending_one: 'Әлі жеткізілмеген өзгерістер: {{count}}',
+  pending_other: 'Әлі жеткізілмеген өзгерістер: {{count}}',
   drives: 'Қайда жазу керек',
   noDrives: 'Алынбалы тасығыш табылмады. Оны салып, қайта іздеңіз немесе қалтаны жазыңыз.',
   lookAgain: 'Қайта іздеу',

@@ -1,12 +1,14 @@
+import type { Shaped } from '../../catalogue';
 import type { handoverEn } from './en';
 
-type HandoverCatalogue = { [K in keyof typeof handoverEn]: string };
+type HandoverCatalogue = Shaped<typeof handoverEn>;
 
 export const handoverKy = {
   title: 'Алып жүрүүчү аркылуу өткөрүп берүү',
   intro:
     'Байланыш жок болсо, өзгөртүүлөрдү администраторго USB алып жүрүүчүдө тапшырыңыз: бул жерде пакет жазыңыз, администратор аны борбордук серверге жүктөйт, ал эми квитанция бул жерге кайтып келет.',
-  pending: 'Жеткириле элек өзгөртүүлөр: {{count}}',
+  pending_one: 'Жеткириле элек өзгөртүүлөр: {{count}}',
+  pending_other: 'Жеткириле элек өзгөртүүлөр: {{count}}',
   drives: 'Кайда жазуу керек',
   noDrives: 'Алып жүрүүчү табылган жок. Аны салып, кайра издеңиз же папканы жазыңыз.',
   lookAgain: 'Кайра издөө',

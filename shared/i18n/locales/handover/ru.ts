@@ -1,12 +1,16 @@
+import type { Shaped, RussianPlurals } from '../../catalogue';
 import type { handoverEn } from './en';
 
-type HandoverCatalogue = { [K in keyof typeof handoverEn]: string };
+type HandoverCatalogue = Shaped<typeof handoverEn, RussianPlurals>;
 
 export const handoverRu = {
   title: 'Передача на съёмном носителе',
   intro:
     'Без связи передайте изменения администратору на USB-носителе: запишите здесь пакет, администратор загрузит его на центральный сервер, а квитанция вернётся сюда.',
-  pending: 'Изменений ещё не доставлено: {{count}}',
+  pending_one: 'Ещё не доставлено {{count}} изменение',
+  pending_few: 'Ещё не доставлено {{count}} изменения',
+  pending_many: 'Ещё не доставлено {{count}} изменений',
+  pending_other: 'Ещё не доставлено {{count}} изменения',
   drives: 'Куда записать',
   noDrives: 'Съёмный носитель не найден. Вставьте его и поищите снова или укажите папку.',
   lookAgain: 'Поискать снова',
@@ -14,9 +18,9 @@ export const handoverRu = {
   folder: 'Папка',
   exportButton: 'Записать пакет',
   exporting: 'Запись пакета: {{done}} из {{total}}',
-  exported: 'Пакет {{sequence}} записан в {{file}} (изменений: {{changes}}) и проверен. Передайте носитель администратору.',
+  exported: 'Пакет {{sequence}} записан в {{file}} ($t(counts.changes, {"count": {{changes}} })) и проверен. Передайте носитель администратору.',
   awaitingTitle: 'На носителе, ждут квитанции',
-  awaitingItem: 'Пакет {{sequence}}: изменений {{changes}}, записан {{date}} в {{file}}',
+  awaitingItem: 'Пакет {{sequence}}: $t(counts.changes, {"count": {{changes}} }), записан {{date}} в {{file}}',
   noneAwaiting: 'Ни один пакет не ждёт квитанции.',
   receiptTitle: 'Квитанция от администратора',
   receiptChoose: 'Файл квитанции (.balareceipt)',

@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { printEn } from './en';
 
-type PrintCatalogue = { [K in keyof typeof printEn]: string };
+type PrintCatalogue = Shaped<typeof printEn>;
 
 export const printAz = {
   preparedOn: 'Hazırlanma tarixi',
@@ -32,7 +33,8 @@ export const printAz = {
   popupBlocked: 'Brauzer yeni vərəq açmadı: bu səhifə üçün açılan pəncərələrə icazə verin və ya PDF faylını saxlayın.',
   openAgain: 'PDF-i aç',
   savePdf: 'PDF-i saxla',
-  printSelected: 'Seçilənləri çap et ({{count}})',
+  printSelected_one: 'Seçilənləri çap et ({{count}})',
+  printSelected_other: 'Seçilənləri çap et ({{count}})',
   selectForPrint: 'Çap üçün seç',
   selectAll: 'Hamısını seç',
   notDeliveredHint: 'Bu qeyd hələ mərkəzi serverə çatdırılmayıb: nüsxədə bu göstəriləcək.',

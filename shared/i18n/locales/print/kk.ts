@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { printEn } from './en';
 
-type PrintCatalogue = { [K in keyof typeof printEn]: string };
+type PrintCatalogue = Shaped<typeof printEn>;
 
 export const printKk = {
   preparedOn: 'Дайындалған күні',
@@ -32,7 +33,8 @@ export const printKk = {
   popupBlocked: 'Браузер жаңа қойынды ашпады: осы бет үшін қалқымалы терезелерге рұқсат беріңіз немесе PDF файлын сақтаңыз.',
   openAgain: 'PDF ашу',
   savePdf: 'PDF сақтау',
-  printSelected: 'Таңдалғандарды басып шығару ({{count}})',
+  printSelected_one: 'Таңдалғандарды басып шығару ({{count}})',
+  printSelected_other: 'Таңдалғандарды басып шығару ({{count}})',
   selectForPrint: 'Басып шығаруға таңдау',
   selectAll: 'Барлығын таңдау',
   notDeliveredHint: 'Бұл жазба орталық серверге әлі жеткізілген жоқ: көшірмеде бұл көрсетіледі.',

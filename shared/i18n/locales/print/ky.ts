@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { printEn } from './en';
 
-type PrintCatalogue = { [K in keyof typeof printEn]: string };
+type PrintCatalogue = Shaped<typeof printEn>;
 
 // Terms from the regulation (§20): «кагаз жүзүндөгү көчүрмө», «даярдоо датасы», «жетекчинин колу», «мөөр».
 export const printKy = {
@@ -33,7 +34,8 @@ export const printKy = {
   popupBlocked: 'Браузер жаңы өтмөк ачкан жок: бул баракча үчүн калкыма терезелерге уруксат бериңиз же PDF файлын сактаңыз.',
   openAgain: 'PDF ачуу',
   savePdf: 'PDF сактоо',
-  printSelected: 'Тандалгандарды басып чыгаруу ({{count}})',
+  printSelected_one: 'Тандалгандарды басып чыгаруу ({{count}})',
+  printSelected_other: 'Тандалгандарды басып чыгаруу ({{count}})',
   selectForPrint: 'Басып чыгаруу үчүн тандоо',
   selectAll: 'Баарын тандоо',
   notDeliveredHint: 'Бул жазуу борбордук серверге азырынча жеткириле элек: көчүрмөдө ушул көрсөтүлөт.',

@@ -1,6 +1,7 @@
+import type { Shaped, RussianPlurals } from '../../catalogue';
 import type { printEn } from './en';
 
-type PrintCatalogue = { [K in keyof typeof printEn]: string };
+type PrintCatalogue = Shaped<typeof printEn, RussianPlurals>;
 
 export const printRu = {
   preparedOn: 'Дата подготовки',
@@ -26,13 +27,16 @@ export const printRu = {
   headName: 'Руководитель учреждения (подписывает копию)',
   preparing: 'Готовится бумажная копия…',
   progress: 'Подготовлено {{done}} из {{total}}',
-  ready: 'Бумажная копия готова: карточек — {{cards}}, страниц — {{pages}}.',
+  ready: 'Бумажная копия готова: $t(counts.cards, {"count": {{cards}} }), $t(counts.pages, {"count": {{pages}} }).',
   openedPreview: 'Предварительный просмотр открыт в отдельном окне.',
   openedTab: 'Бумажная копия открыта в новой вкладке: напечатайте её оттуда.',
   popupBlocked: 'Браузер не открыл новую вкладку: разрешите всплывающие окна для этой страницы или сохраните PDF.',
   openAgain: 'Открыть PDF',
   savePdf: 'Сохранить PDF',
-  printSelected: 'Напечатать выбранные ({{count}})',
+  printSelected_one: 'Напечатать выбранные ({{count}})',
+  printSelected_few: 'Напечатать выбранные ({{count}})',
+  printSelected_many: 'Напечатать выбранные ({{count}})',
+  printSelected_other: 'Напечатать выбранные ({{count}})',
   selectForPrint: 'Выбрать для печати',
   selectAll: 'Выбрать все',
   notDeliveredHint: 'Запись ещё не доставлена на центральный сервер: на копии это будет указано.',
@@ -52,6 +56,6 @@ export const printRu = {
   cliLanguage: 'язык бумажной копии: ky, ru, az, kk, en (по умолчанию — язык интерфейса)',
   cliHead: 'ФИО руководителя для строки подписи',
   cliNeedTarget: 'Укажите идентификатор записи или --form ФОРМА вместе с --all.',
-  cliWritten: 'Записан {{file}}: карточек — {{cards}}, страниц — {{pages}}.',
+  cliWritten: 'Записан {{file}}: $t(counts.cards, {"count": {{cards}} }), $t(counts.pages, {"count": {{pages}} }).',
   cliVerify: 'Проверить код проверки бумажной копии по сохранённым редакциям',
 } satisfies PrintCatalogue;

@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { reportsEn } from './en';
 
-type Shape = { [K in keyof typeof reportsEn]: string };
+type Shape = Shaped<typeof reportsEn>;
 
 export const reportsAz: Shape = {
   title: 'Statistika',
@@ -16,7 +17,8 @@ export const reportsAz: Shape = {
   savePng: 'Diaqramı PNG kimi saxlamaq',
   loading: 'Hesablanır…',
   chartOf: 'Diaqram: {{title}}',
-  suppressedCells: 'Gizlədilmiş saylar: {{count}}',
+  suppressedCells_one: 'Gizlədilmiş saylar: {{count}}',
+  suppressedCells_other: 'Gizlədilmiş saylar: {{count}}',
   backToRegistry: 'Reyestrə qayıtmaq',
   total: 'Cəmi',
   notStated: 'Göstərilməyib',
@@ -38,9 +40,11 @@ export const reportsAz: Shape = {
   criteriaLead: 'Bir və ya bir neçə sahənin dəyərini seçin: bu gün yerləşdirilmiş uşaqlardan hamısına uyğun gələnlər tapılacaq.',
   any: '— hər hansı —',
   search: 'Tapmaq',
-  found: 'Tapıldı: {{count}}',
+  found_one: 'Tapıldı: {{count}}',
+  found_other: 'Tapıldı: {{count}}',
   namesHidden: 'Sizin rolunuz yalnız cəmləri görür: adlar göstərilmir.',
-  moreNames: '{{count}} nəticədən ilk {{shown}} göstərilir.',
+  moreNames_one: '{{count}} nəticədən ilk {{shown}} göstərilir.',
+  moreNames_other: '{{count}} nəticədən ilk {{shown}} göstərilir.',
   cliCommand: 'statistik hesabatı Excel kitabına yazmaq və ya hesabatların siyahısını göstərmək (BALA_USER / BALA_PASSWORD ilə daxil olaraq)',
   cliOut: 'yazılacaq .xlsx faylı',
   cliFrom: 'dövrün ilk günü (İİİİ-AA-GG; susmaya görə: son gün)',

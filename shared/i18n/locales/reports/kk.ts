@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { reportsEn } from './en';
 
-type Shape = { [K in keyof typeof reportsEn]: string };
+type Shape = Shaped<typeof reportsEn>;
 
 export const reportsKk: Shape = {
   title: 'Статистика',
@@ -16,7 +17,8 @@ export const reportsKk: Shape = {
   savePng: 'Диаграмманы PNG ретінде сақтау',
   loading: 'Есептелуде…',
   chartOf: 'Диаграмма: {{title}}',
-  suppressedCells: 'Жасырылған сандар: {{count}}',
+  suppressedCells_one: 'Жасырылған сандар: {{count}}',
+  suppressedCells_other: 'Жасырылған сандар: {{count}}',
   backToRegistry: 'Тізілімге оралу',
   total: 'Барлығы',
   notStated: 'Көрсетілмеген',
@@ -38,9 +40,11 @@ export const reportsKk: Shape = {
   criteriaLead: 'Бір немесе бірнеше өрістің мәнін таңдаңыз: бүгінгі күнге орналастырылған балалардың ішінен барлығына сәйкес келетіндері табылады.',
   any: '— кез келген —',
   search: 'Табу',
-  found: 'Табылды: {{count}}',
+  found_one: 'Табылды: {{count}}',
+  found_other: 'Табылды: {{count}}',
   namesHidden: 'Сіздің рөліңіз тек жиынтықтарды көреді: аты-жөндер көрсетілмейді.',
-  moreNames: '{{count}} ішінен алғашқы {{shown}} көрсетілді.',
+  moreNames_one: '{{count}} ішінен алғашқы {{shown}} көрсетілді.',
+  moreNames_other: '{{count}} ішінен алғашқы {{shown}} көрсетілді.',
   cliCommand: 'статистикалық есепті Excel кітабына жазу немесе есептер тізімін көрсету (BALA_USER / BALA_PASSWORD арқылы кіріп)',
   cliOut: 'жазылатын .xlsx файлы',
   cliFrom: 'кезеңнің бірінші күні (ЖЖЖЖ-АА-КК; әдепкі бойынша: соңғы күні)',

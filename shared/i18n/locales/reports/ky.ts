@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { reportsEn } from './en';
 
-type Shape = { [K in keyof typeof reportsEn]: string };
+type Shape = Shaped<typeof reportsEn>;
 
 export const reportsKy: Shape = {
   title: 'Статистика',
@@ -16,7 +17,8 @@ export const reportsKy: Shape = {
   savePng: 'Диаграмманы PNG катары сактоо',
   loading: 'Эсептелүүдө…',
   chartOf: 'Диаграмма: {{title}}',
-  suppressedCells: 'Жашырылган сандар: {{count}}',
+  suppressedCells_one: 'Жашырылган сандар: {{count}}',
+  suppressedCells_other: 'Жашырылган сандар: {{count}}',
   backToRegistry: 'Реестрге кайтуу',
   total: 'Бардыгы',
   notStated: 'Көрсөтүлгөн эмес',
@@ -38,9 +40,11 @@ export const reportsKy: Shape = {
   criteriaLead: 'Бир же бир нече талаанын маанисин тандаңыз: бүгүнкү күнгө жайгаштырылган балдардын ичинен баарына дал келгендери табылат.',
   any: '— баары —',
   search: 'Табуу',
-  found: 'Табылды: {{count}}',
+  found_one: 'Табылды: {{count}}',
+  found_other: 'Табылды: {{count}}',
   namesHidden: 'Сиздин ролуңуз жалпы сандарды гана көрөт: аты-жөндөр көрсөтүлбөйт.',
-  moreNames: '{{count}} ичинен алгачкы {{shown}} көрсөтүлдү.',
+  moreNames_one: '{{count}} ичинен алгачкы {{shown}} көрсөтүлдү.',
+  moreNames_other: '{{count}} ичинен алгачкы {{shown}} көрсөтүлдү.',
   cliCommand: 'статистикалык отчетту Excel китебине жазуу же отчетторду тизмелөө (BALA_USER / BALA_PASSWORD менен кирип)',
   cliOut: 'жазыла турган .xlsx файлы',
   cliFrom: 'мезгилдин биринчи күнү (ЖЖЖЖ-АА-КК; демейки боюнча: акыркы күнү)',

@@ -1,6 +1,7 @@
+import type { Shaped, RussianPlurals } from '../../catalogue';
 import type { reportsEn } from './en';
 
-type Shape = { [K in keyof typeof reportsEn]: string };
+type Shape = Shaped<typeof reportsEn, RussianPlurals>;
 
 export const reportsRu: Shape = {
   title: 'Статистика',
@@ -16,7 +17,10 @@ export const reportsRu: Shape = {
   savePng: 'Сохранить диаграмму в PNG',
   loading: 'Подсчёт…',
   chartOf: 'Диаграмма: {{title}}',
-  suppressedCells: 'Скрыто значений: {{count}}',
+  suppressedCells_one: 'Скрыто {{count}} значение',
+  suppressedCells_few: 'Скрыто {{count}} значения',
+  suppressedCells_many: 'Скрыто {{count}} значений',
+  suppressedCells_other: 'Скрыто {{count}} значения',
   backToRegistry: 'Вернуться к реестру',
   total: 'Всего',
   notStated: 'Не указано',
@@ -38,9 +42,15 @@ export const reportsRu: Shape = {
   criteriaLead: 'Выберите значения одного или нескольких полей: будут найдены дети, устроенные на сегодня, у которых совпадают все.',
   any: '— любое —',
   search: 'Найти',
-  found: 'Найдено: {{count}}',
+  found_one: 'Найден {{count}} ребёнок',
+  found_few: 'Найдено {{count}} ребёнка',
+  found_many: 'Найдено {{count}} детей',
+  found_other: 'Найдено {{count}} ребёнка',
   namesHidden: 'Вашей роли доступны только итоги: имена не показываются.',
-  moreNames: 'Показаны первые {{shown}} из {{count}}.',
+  moreNames_one: 'Показаны первые {{shown}} из {{count}}.',
+  moreNames_few: 'Показаны первые {{shown}} из {{count}}.',
+  moreNames_many: 'Показаны первые {{shown}} из {{count}}.',
+  moreNames_other: 'Показаны первые {{shown}} из {{count}}.',
   cliCommand: 'записать статистический отчёт в книгу Excel или показать список отчётов (вход по BALA_USER / BALA_PASSWORD)',
   cliOut: 'файл .xlsx для записи',
   cliFrom: 'первый день периода (ГГГГ-ММ-ДД; по умолчанию — последний день)',
@@ -48,7 +58,7 @@ export const reportsRu: Shape = {
   cliRegion: 'только эта область или город (код территории, например KG-O)',
   cliAnonymised: 'обезличенно для публикации: без имён, ПИН и дат рождения, малые значения скрыты',
   cliList: 'показать отчёты, доступные этой роли',
-  cliWritten: 'Записан {{file}}: таблиц — {{tables}}, скрыто значений — {{suppressed}}.',
+  cliWritten: 'Записан {{file}}: $t(counts.tables, {"count": {{tables}} }), скрыто: $t(counts.values, {"count": {{suppressed}} }).',
   cliUsage: 'Укажите отчёт и файл: bala report REPORT_ID --out FILE.xlsx (или bala report --list).',
   cliNone: 'Для этой роли отчётов нет.',
   cliPersonal: '(список лиц)',

@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { syncEn } from './en';
 
-type SyncCatalogue = { [K in keyof typeof syncEn]: string };
+type SyncCatalogue = Shaped<typeof syncEn>;
 
 export const syncAz = {
   synced: 'Sinxronlaşdırıldı',
@@ -8,9 +9,11 @@ export const syncAz = {
   offline: 'Əlaqə yoxdur: dəyişikliklər bu kompüterdə saxlanılır',
   refused: 'Mərkəzi server imtina etdi',
   signedOut: 'Sinxronlaşdırmaq üçün daxil olun',
-  pending: 'Göndərilməyi gözləyir: {{count}}',
+  pending_one: 'Göndərilməyi gözləyir: {{count}}',
+  pending_other: 'Göndərilməyi gözləyir: {{count}}',
   nothingPending: 'Bütün dəyişikliklər çatdırıldı',
-  attention: 'Qərarınızı gözləyir: {{count}}',
+  attention_one: 'Qərarınızı gözləyir: {{count}}',
+  attention_other: 'Qərarınızı gözləyir: {{count}}',
   lastSuccess: 'Son sinxronlaşdırma: {{time}}',
   never: 'Hələ sinxronlaşdırılmayıb',
   nextAttempt: 'Növbəti cəhd: {{time}}',

@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { syncEn } from './en';
 
-type SyncCatalogue = { [K in keyof typeof syncEn]: string };
+type SyncCatalogue = Shaped<typeof syncEn>;
 
 export const syncKk = {
   synced: 'Үндестірілді',
@@ -8,9 +9,11 @@ export const syncKk = {
   offline: 'Байланыс жоқ: өзгерістер осы компьютерде сақталады',
   refused: 'Орталық сервер бас тартты',
   signedOut: 'Үндестіру үшін кіріңіз',
-  pending: 'Жіберуді күтуде: {{count}}',
+  pending_one: 'Жіберуді күтуде: {{count}}',
+  pending_other: 'Жіберуді күтуде: {{count}}',
   nothingPending: 'Барлық өзгерістер жеткізілді',
-  attention: 'Шешім қажет: {{count}}',
+  attention_one: 'Шешім қажет: {{count}}',
+  attention_other: 'Шешім қажет: {{count}}',
   lastSuccess: 'Соңғы үндестіру: {{time}}',
   never: 'Әлі үндестірілмеген',
   nextAttempt: 'Келесі әрекет: {{time}}',

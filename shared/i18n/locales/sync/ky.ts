@@ -1,6 +1,7 @@
+import type { Shaped } from '../../catalogue';
 import type { syncEn } from './en';
 
-type SyncCatalogue = { [K in keyof typeof syncEn]: string };
+type SyncCatalogue = Shaped<typeof syncEn>;
 
 export const syncKy = {
   synced: 'Шайкештирилди',
@@ -8,9 +9,11 @@ export const syncKy = {
   offline: 'Байланыш жок: өзгөртүүлөр ушул компьютерде сакталат',
   refused: 'Борбордук сервер баш тартты',
   signedOut: 'Шайкештирүү үчүн кириңиз',
-  pending: 'Жөнөтүлүүнү күтүүдө: {{count}}',
+  pending_one: 'Жөнөтүлүүнү күтүүдө: {{count}}',
+  pending_other: 'Жөнөтүлүүнү күтүүдө: {{count}}',
   nothingPending: 'Бардык өзгөртүүлөр жеткирилди',
-  attention: 'Чечим талап кылынат: {{count}}',
+  attention_one: 'Чечим талап кылынат: {{count}}',
+  attention_other: 'Чечим талап кылынат: {{count}}',
   lastSuccess: 'Акыркы шайкештирүү: {{time}}',
   never: 'Азырынча шайкештирилген эмес',
   nextAttempt: 'Кийинки аракет: {{time}}',

@@ -1,6 +1,7 @@
+import type { Shaped, RussianPlurals } from '../../catalogue';
 import type { syncEn } from './en';
 
-type SyncCatalogue = { [K in keyof typeof syncEn]: string };
+type SyncCatalogue = Shaped<typeof syncEn, RussianPlurals>;
 
 export const syncRu = {
   synced: 'Синхронизировано',
@@ -8,9 +9,15 @@ export const syncRu = {
   offline: 'Нет связи: изменения сохраняются на этом компьютере',
   refused: 'Центральный сервер отказал',
   signedOut: 'Войдите, чтобы синхронизировать',
-  pending: 'Ожидают отправки: {{count}}',
+  pending_one: '{{count}} изменение ожидает отправки',
+  pending_few: '{{count}} изменения ожидают отправки',
+  pending_many: '{{count}} изменений ожидают отправки',
+  pending_other: '{{count}} изменения ожидают отправки',
   nothingPending: 'Все изменения доставлены',
-  attention: 'Требуют решения: {{count}}',
+  attention_one: '{{count}} изменение требует решения',
+  attention_few: '{{count}} изменения требуют решения',
+  attention_many: '{{count}} изменений требуют решения',
+  attention_other: '{{count}} изменения требуют решения',
   lastSuccess: 'Последняя синхронизация: {{time}}',
   never: 'Синхронизации ещё не было',
   nextAttempt: 'Следующая попытка: {{time}}',
