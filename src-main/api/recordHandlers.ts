@@ -4,6 +4,7 @@ import { localToday } from '../../shared/forms/dates';
 import { deadlineStatus } from '../../shared/forms/deadlines';
 import type { FormDef, FormValues } from '../../shared/forms/formTypes';
 import { classifierMap, findForm, type PackDef } from '../../shared/forms/packTypes';
+import { recordTitle } from '../../shared/forms/recordTitle';
 import { validateForm } from '../../shared/forms/validateForm';
 import { findAlerts } from '../records/alerts';
 import { DraftStore } from '../records/draftStore';
@@ -41,14 +42,8 @@ function check(ctx: BackendContext, pack: PackDef, form: FormDef, values: FormVa
   if (issues.length > 0) throw new BalaError('INVALID_INPUT', {}, issuesToFieldErrors(form, issues, ctx.t(), ctx.language()));
 }
 
-export function titleOf(form: FormDef, values: FormValues): string {
-  const value = form.titleField ? values[form.titleField] : undefined;
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'surname' in value) {
-    return [value.surname, value.givenName, value.patronymic].filter(Boolean).join(' ');
-  }
-  return '';
-}
+/** A record's title (the child's name): the same for records, drafts, alerts and reports. */
+export const titleOf = recordTitle;
 
 const view = (pack: PackDef, form: FormDef, record: StoredRecord, role: string): RecordView => ({
   ...record,

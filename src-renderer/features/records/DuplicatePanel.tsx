@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../shared/api/records';
-import { showDate } from './fields/DateInput';
+import { DuplicateCandidateLine } from './DuplicateCandidateLine';
+import './duplicates.css';
 
 /** Likely matches of a new child (§9.4): open one, or confirm a different child with a reason. */
 export function DuplicatePanel(props: { candidates: DuplicateCandidate[]; onOpen: (id: string) => void; onConfirm: (reason: string) => void; busy: boolean }) {
@@ -13,17 +14,9 @@ export function DuplicatePanel(props: { candidates: DuplicateCandidate[]; onOpen
     <section className="duplicates" role="alertdialog" aria-labelledby={`${reasonId}-title`}>
       <h2 id={`${reasonId}-title`}>{t('records.duplicatesTitle')}</h2>
       <p>{t('records.duplicatesLead')}</p>
-      <ul>
+      <ul className="duplicate-candidates">
         {props.candidates.map((candidate) => (
-          <li key={candidate.recordId}>
-            <strong>{candidate.title}</strong>
-            {candidate.birthDate ? ` · ${showDate(candidate.birthDate)}` : ''}
-            {' · '}
-            {candidate.samePin ? t('records.duplicateSamePin') : t('records.duplicateSimilarName')}{' '}
-            <button type="button" className="link-button" onClick={() => props.onOpen(candidate.recordId)}>
-              {t('records.openExisting')}
-            </button>
-          </li>
+          <DuplicateCandidateLine key={candidate.recordId} candidate={candidate} onOpen={props.onOpen} />
         ))}
       </ul>
       {samePin ? null : (

@@ -14,8 +14,10 @@ import { useClient } from '../../api/ClientContext';
 import { DuplicatePanel } from './DuplicatePanel';
 import { inputId } from './fields/fieldProps';
 import { FormRenderer } from './FormRenderer';
+import { LiveDuplicates } from './LiveDuplicates';
 import { recordKeys } from './queries';
 import { useDraftAutosave } from './useDraftAutosave';
+import { useLiveDuplicates } from './useLiveDuplicates';
 
 export interface RecordEditorProps {
   pack: PackDef;
@@ -53,6 +55,8 @@ export function RecordEditor(props: RecordEditorProps) {
   const headingId = useId();
   const autosave = useDraftAutosave({ formId: form.id, recordId: record?.id ?? null, baseRevision, values, dirty, initialDraftId: draft?.id ?? null });
 
+  // A new child of a form with identity: possible duplicates are looked up while typing (the early warning).
+  const liveCandidates = useLiveDuplicates(form, values, !record && Boolean(form.identity));
   const issues = useMemo(() => validateForm(form, values, { classifiers: classifierMap(pack), today: localToday() }), [form, pack, values]);
   const localErrors = useMemo(() => issuesToFieldErrors(form, issues, t, language), [form, issues, t, language]);
   // Before the first save, "fill this in" would shout at an empty form: show only real mistakes.
@@ -143,6 +147,8 @@ export function RecordEditor(props: RecordEditorProps) {
           {failure}
         </p>
       ) : null}
+      {/* Once Save has listed the matches (below, with the "different child" confirmation), they are not listed twice. */}
+      {!record && form.identity ? <LiveDuplicates candidates={duplicates ? [] : liveCandidates} onOpen={props.onOpenRecord} /> : null}
       <FormRenderer
         pack={pack}
         form={form}

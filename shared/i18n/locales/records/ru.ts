@@ -1,6 +1,8 @@
 import type { recordsEn } from './en';
 
-type RecordsCatalogue = { [K in keyof typeof recordsEn]: string };
+/** Russian counts have four forms (one, few, many, other); English's plural keys have two. */
+type PluralBase = keyof typeof recordsEn extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+type RecordsCatalogue = { [K in keyof typeof recordsEn]: string } & { [K in `${PluralBase}_few` | `${PluralBase}_many`]: string };
 
 export const recordsRu = {
   required: 'обязательно',
@@ -30,12 +32,38 @@ export const recordsRu = {
   draftSaving: 'Сохранение черновика…',
   drafts: 'Несохранённые черновики',
   continueDraft: 'Продолжить',
+  draftsCount_one: 'Не сохранён {{count}} черновик.',
+  draftsCount_few: 'Не сохранены {{count}} черновика.',
+  draftsCount_many: 'Не сохранены {{count}} черновиков.',
+  draftsCount_other: 'Не сохранены {{count}} черновика.',
+  draftNoName: 'Имя ещё не введено',
+  draftOfRecord: 'изменения сохранённой записи',
+  draftSavedJustNow: 'сохранён только что',
+  draftSavedMinutes_one: 'сохранён {{count}} минуту назад',
+  draftSavedMinutes_few: 'сохранён {{count}} минуты назад',
+  draftSavedMinutes_many: 'сохранён {{count}} минут назад',
+  draftSavedMinutes_other: 'сохранён {{count}} минуты назад',
+  draftSavedHours_one: 'сохранён {{count}} час назад',
+  draftSavedHours_few: 'сохранён {{count}} часа назад',
+  draftSavedHours_many: 'сохранён {{count}} часов назад',
+  draftSavedHours_other: 'сохранён {{count}} часа назад',
+  draftSavedOn: 'сохранён {{date}} в {{time}}',
+  discardDraft: 'Удалить',
+  discardDraftQuestion: 'Удалить этот черновик — {{name}}? Введённое в нём будет потеряно.',
+  discardDraftConfirm: 'Удалить черновик',
+  discardDraftKeep: 'Оставить',
+  draftDiscarded: 'Черновик удалён: {{name}}.',
+  liveDuplicatesTitle_one: 'Возможно, этот ребёнок уже зарегистрирован: {{count}} похожая запись',
+  liveDuplicatesTitle_few: 'Возможно, этот ребёнок уже зарегистрирован: {{count}} похожие записи',
+  liveDuplicatesTitle_many: 'Возможно, этот ребёнок уже зарегистрирован: {{count}} похожих записей',
+  liveDuplicatesTitle_other: 'Возможно, этот ребёнок уже зарегистрирован: {{count}} похожей записи',
+  liveDuplicatesLead: 'Откройте существующую запись, вместо того чтобы вводить ребёнка заново. Если это другой ребёнок, продолжайте: при сохранении спросят причину.',
   unsavedLeave: 'Есть несохранённые изменения. Они сохранены как черновик. Покинуть форму?',
   duplicatesTitle: 'Возможно, этот ребёнок уже зарегистрирован',
   duplicatesLead: 'Проверьте эти записи, прежде чем сохранять новую.',
   duplicateSamePin: 'тот же ПИН',
   duplicateSimilarName: 'похожие имя и дата рождения',
-  openExisting: 'Открыть эту запись',
+  openExisting: 'Открыть существующую запись',
   confirmNew: 'Это другой ребёнок',
   confirmNewReason: 'Почему это другой ребёнок?',
   confirmNewSave: 'Сохранить как нового ребёнка',
