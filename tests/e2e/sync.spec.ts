@@ -118,7 +118,8 @@ test('two workstations change the same section: the second operator sees both ve
   await page2.getByLabel(plansLabel).fill('Занятия с логопедом и психологом');
   await page2.getByRole('button', { name: ru.records.save }).click();
   await page2.getByRole('button', { name: ru.sync.syncNow }).click();
-  await page2.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  // The status strip says a decision is needed, and leads to the due work where it waits.
+  await page2.getByRole('button', { name: translated('ru', 'sync.attention', { count: 1 }) }).click({ timeout: 30_000 });
 
   const conflict = page2.getByRole('article', { name: ru.sync.conflictTitle.replace('{{title}}', 'Токтосунова Айжан') });
   await expect(conflict).toBeVisible({ timeout: 30_000 });

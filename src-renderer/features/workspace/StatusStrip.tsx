@@ -40,7 +40,11 @@ export function StatusStrip({ status }: { status: SignedIn }) {
             {stateLabel(sync, t)}
           </p>
           <p className="status-strip__fact">{sync.pending > 0 ? t('sync.pending', { count: sync.pending }) : t('sync.nothingPending')}</p>
-          {attention > 0 ? <p className="status-strip__problem">{t('sync.attention', { count: attention })}</p> : null}
+          {attention > 0 ? (
+            <button type="button" className="link-button status-strip__problem" onClick={() => go({ kind: 'dashboard' })}>
+              {t('sync.attention', { count: attention })}
+            </button>
+          ) : null}
           {handover && handover.awaiting.length > 0 ? <p className="status-strip__fact">{`${t('handover.awaitingTitle')}: ${handover.awaiting.length}`}</p> : null}
           <button type="button" className="secondary-button small-button" disabled={sync.state === 'syncing' || syncNow.isPending} onClick={() => syncNow.mutate(undefined)}>
             {t('sync.syncNow')}
