@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { formatDate } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/languages';
-import { passwordProblems } from '../../shared/profile/passwordPolicy';
+import { passwordPolicy, passwordProblems } from '../../shared/profile/passwordPolicy';
 import { passwordChangeMessage, resumeMessage } from '../../shared/serverApi/accountProofs';
 import {
   accountsResultSchema,
@@ -414,7 +414,7 @@ export class SessionService {
     const problems = passwordProblems(newPassword, username);
     if (problems.length > 0) {
       throw new BalaError('PASSWORD_POLICY', {
-        problems: problems.map((problem) => this.deps.describe(`passwordRules.${problem}`, { min: '10', max: '128' })).join('; '),
+        problems: problems.map((problem) => this.deps.describe(`passwordRules.${problem}`, { min: String(passwordPolicy.minLength), max: String(passwordPolicy.maxLength) })).join('; '),
       });
     }
     const keyring = this.keyring();

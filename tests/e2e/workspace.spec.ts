@@ -85,3 +85,14 @@ test('the workbench: the registry list on the first screen, a saved card confirm
   await expect(page.getByRole('navigation', { name: catalogues.ky.workspace.nav })).toBeVisible();
   await visitViews(page, 'ky', 'Асанова Айпери');
 });
+
+test('leaving a card within a second of typing keeps the last keystrokes as a named draft', async ({ page }) => {
+  const ru = catalogues.ru;
+  workstation = await signedInWorkstation(page, 'ru', { username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова' });
+  await page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) }).click();
+  await page.getByRole('textbox', { name: ru.records.surname, exact: true }).fill('Токтогулова');
+  await page.getByRole('textbox', { name: ru.records.givenName, exact: true }).fill('Айдай');
+  // At once, before the autosave's delay: to the due work, where unfinished cards wait.
+  await nav(page).getByRole('button', { name: ru.workspace.dashboard }).click();
+  await expect(page.getByRole('region', { name: ru.records.drafts }).getByText('Токтогулова Айдай')).toBeVisible();
+});

@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { FormValues } from '../../../shared/forms/formTypes';
 import { useClient } from '../../api/ClientContext';
+import { recordKeys } from './queries';
 
 const delayMs = 1200;
 
@@ -10,6 +12,7 @@ const delayMs = 1200;
  */
 export function useDraftAutosave(input: { formId: string; recordId: string | null; baseRevision: number | null; values: FormValues; dirty: boolean; initialDraftId: string | null }) {
   const client = useClient();
+  const queryClient = useQueryClient();
   const [draftId, setDraftId] = useState<string | null>(input.initialDraftId);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [saving, setSaving] = useState(false);
@@ -17,10 +20,27 @@ export function useDraftAutosave(input: { formId: string; recordId: string | nul
   latest.current = input;
   const idRef = useRef(draftId);
   idRef.current = draftId;
+  /** Typing not yet kept: the operator may leave the view (side navigation, a record opened) within the delay. */
+  const pending = useRef(false);
+
+  // Leaving the editor keeps the last second of typing too: the draft is written at once, not lost with the timer.
+  useEffect(
+    () => () => {
+      if (!pending.current) return;
+      pending.current = false;
+      const { formId, recordId, baseRevision, values } = latest.current;
+      void client
+        .call('drafts.save', { ...(idRef.current ? { id: idRef.current } : {}), formId, recordId, baseRevision, values })
+        .then(() => queryClient.invalidateQueries({ queryKey: recordKeys.drafts() }));
+    },
+    [client, queryClient],
+  );
 
   useEffect(() => {
+    pending.current = input.dirty;
     if (!input.dirty) return undefined;
     const timer = setTimeout(() => {
+      pending.current = false;
       const { formId, recordId, baseRevision, values } = latest.current;
       setSaving(true);
       void client
@@ -37,6 +57,7 @@ export function useDraftAutosave(input: { formId: string; recordId: string | nul
   }, [client, input.dirty, input.values]);
 
   const discard = async () => {
+    pending.current = false;
     if (idRef.current) await client.call('drafts.discard', { id: idRef.current });
     setDraftId(null);
   };

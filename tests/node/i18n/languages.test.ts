@@ -17,6 +17,10 @@ describe('language choice', () => {
   it('follows LC_ALL over LANG, and ignores the C locale', () => {
     expect(systemLocales({ LC_ALL: 'kk_KZ.UTF-8', LANG: 'ru_RU.UTF-8' })[0]).toBe('kk_KZ.UTF-8');
     expect(systemLocales({ LANG: 'C', LANGUAGE: 'az:ru' }).slice(0, 2)).toEqual(['az', 'ru']);
+    // C.UTF-8 (containers, service units) names no language either: it never hides LANGUAGE or the next variable.
+    expect(systemLocales({ LC_ALL: 'C.UTF-8', LANG: 'ru_RU.UTF-8' })[0]).toBe('ru_RU.UTF-8');
+    expect(systemLocales({ LANG: 'C.UTF-8', LANGUAGE: 'kk' })[0]).toBe('kk');
+    expect(systemLocales({ LANG: 'POSIX.utf8' })).not.toContain('POSIX.utf8');
   });
 });
 
