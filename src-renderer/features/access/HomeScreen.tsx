@@ -6,16 +6,10 @@ import type { Language } from '../../../shared/i18n/languages';
 type SignedIn = Extract<SessionStatus, { state: 'signedIn' }>;
 
 /**
- * The workbench (records, forms, packs, statistics, printing) is its own chunk: the first screen
- * (first run, activation, sign-in) loads without it. Once that screen is up and the page idle,
- * the chunk is fetched ahead, so signing in does not wait on it.
+ * The workbench (records, forms, statistics, printing) is its own chunk: the first screen (first
+ * run, activation, sign-in) loads without it; signing in fetches it from disk or 127.0.0.1.
  */
-const loadWorkbench = () => import('../workspace/Workbench');
-const Workbench = lazy(() => loadWorkbench().then((module) => ({ default: module.Workbench })));
-
-if (typeof window !== 'undefined' && 'requestIdleCallback' in window) {
-  window.addEventListener('load', () => window.requestIdleCallback(() => void loadWorkbench(), { timeout: 5000 }), { once: true });
-}
+const Workbench = lazy(() => import('../workspace/Workbench').then((module) => ({ default: module.Workbench })));
 
 /** The signed-in operator's home: the workbench (status strip, navigation by task, the current view). */
 export function HomeScreen({ status, language }: { status: SignedIn; language: Language }) {
