@@ -6,6 +6,7 @@ import { benchTls } from './tls.bench';
 import { benchSync } from './sync.bench';
 import { benchPrint } from './print.bench';
 import { benchReports } from './reports.bench';
+import { benchFirstScreen } from './firstScreen.bench';
 
 /**
  * `npm run bench`: every figure beside a baseline measured in the same run on the same
@@ -21,6 +22,7 @@ const benches: [string, () => Promise<void>][] = [
   ['sync', () => benchSync()],
   ['print', () => benchPrint()],
   ['reports', () => Promise.resolve(benchReports())],
+  ['first-screen', () => benchFirstScreen()],
 ];
 
 const only = process.argv[2];

@@ -6,6 +6,8 @@ import { pickLanguage, defaultLanguage } from '../shared/i18n/languages';
 import { ClientProvider } from './api/ClientContext';
 import { connect } from './api/connection';
 import { applyLanguage, i18n } from './i18n/i18n';
+import { sessionQueries } from './features/access/queries';
+import { appQueries } from './features/app/queries';
 import { App } from './shell/App';
 import { NoConnection } from './shell/NoConnection';
 import './styles.css';
@@ -16,6 +18,12 @@ const queryClient = new QueryClient({
 
 const client = connect();
 const root = createRoot(document.getElementById('root') as HTMLElement);
+
+// The first screen needs the application's info and the session: ask while the catalogue loads.
+if (client) {
+  void queryClient.prefetchQuery(appQueries.info(client));
+  void queryClient.prefetchQuery(sessionQueries.status(client));
+}
 
 // Until the backend answers, speak the browser's language if it is one of ours.
 void applyLanguage(pickLanguage(navigator.languages) ?? defaultLanguage).then(() =>

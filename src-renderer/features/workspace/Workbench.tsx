@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../shared/api/session';
 import type { Language } from '../../../shared/i18n/languages';
 import { useClient } from '../../api/ClientContext';
 import { recordQueries } from '../records/queries';
-import { StatsScreen } from '../stats/StatsScreen';
 import { syncQueries } from '../sync/queries';
 import { AccountView } from './AccountView';
 import { Dashboard } from './Dashboard';
@@ -14,6 +15,9 @@ import { firstPlace, registryForms } from './registryForms';
 import { RegistryView } from './RegistryView';
 import { SideNav } from './SideNav';
 import { StatusStrip } from './StatusStrip';
+
+/** The statistics screen brings chart.js: its own chunk, loaded when the operator opens it. */
+const StatsScreen = lazy(() => import('../stats/StatsScreen').then((module) => ({ default: module.StatsScreen })));
 
 type SignedIn = Extract<SessionStatus, { state: 'signedIn' }>;
 
@@ -52,6 +56,7 @@ function WorkbenchBody({ status, language }: { status: SignedIn; language: Langu
 }
 
 function CurrentView({ status, language, due }: { status: SignedIn; language: Language; due: number }) {
+  const { t } = useTranslation();
   const { place, go } = useNavigation();
   const role = status.user.role;
   const forms = registryForms(role);
@@ -59,7 +64,11 @@ function CurrentView({ status, language, due }: { status: SignedIn; language: La
     case 'dashboard':
       return <Dashboard forms={forms} language={language} due={due} />;
     case 'stats':
-      return <StatsScreen onOpenRecord={(formId, recordId) => go({ kind: 'open', formId, recordId })} />;
+      return (
+        <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
+          <StatsScreen onOpenRecord={(formId, recordId) => go({ kind: 'open', formId, recordId })} />
+        </Suspense>
+      );
     case 'exchange':
       return <ExchangeView language={language} />;
     case 'account':
