@@ -6,6 +6,7 @@ import { catalogues } from '../../shared/i18n/catalogues';
 import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { issueTestProfile } from '../support/testProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -46,6 +47,7 @@ test('activates with an issued profile, signs in offline, changes the forced pas
   await expect(page.getByRole('alert').filter({ hasText: ky.errors.ACTIVATION_CODE_WRONG })).toBeVisible();
   await expect(page.getByLabel(ky.access.codeLabel)).toHaveAttribute('aria-invalid', 'true');
   await shot(page, 'activation-wrong-code-ky.png');
+  await expectAccessible(page, 'activation with a wrong code');
 
   await page.getByLabel(ky.access.codeLabel).fill(code.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: ky.access.activate }).click();
@@ -54,6 +56,7 @@ test('activates with an issued profile, signs in offline, changes the forced pas
   await expect(page.getByRole('heading', { level: 1, name: ky.access.signInTitle })).toBeVisible();
   await expect(page.getByText('Бишкек шаардык балдар үйү')).toBeVisible();
   await shot(page, 'sign-in-ky.png');
+  await expectAccessible(page, 'sign-in');
   await page.getByLabel(ky.access.username).fill('aigul');
   await page.getByLabel(ky.access.password, { exact: true }).fill('wrong-password');
   await page.getByRole('button', { name: ky.access.signIn }).click();
@@ -69,6 +72,7 @@ test('activates with an issued profile, signs in offline, changes the forced pas
   await page.getByRole('button', { name: ky.access.change }).click();
   await expect(page.getByText(ky.access.mismatch)).toBeVisible();
   await shot(page, 'change-password-ky.png');
+  await expectAccessible(page, 'change password with errors');
   await page.getByLabel(ky.access.newPassword, { exact: true }).fill('Жаңы-сырсөз-2026');
   await page.getByLabel(ky.access.repeatPassword).fill('Жаңы-сырсөз-2026');
   await page.getByRole('button', { name: ky.access.change }).click();
@@ -78,11 +82,13 @@ test('activates with an issued profile, signs in offline, changes the forced pas
   await expect(page.getByText(ky.access.verifiedOffline)).toBeVisible();
   await expect(page.getByText(ky.access.signedInAs.replace('{{name}}', 'Айгүл Сейитова'))).toBeVisible();
   await shot(page, 'home-ky.png');
+  await expectAccessible(page, 'home: the registry list');
 
   // Lock, then unlock with the new password.
   await page.getByRole('button', { name: ky.access.lock, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: ky.access.lockedTitle })).toBeVisible();
   await shot(page, 'locked-ky.png');
+  await expectAccessible(page, 'locked');
   await page.getByLabel(ky.access.password, { exact: true }).fill('Жаңы-сырсөз-2026');
   await page.getByRole('button', { name: ky.access.unlock }).click();
   await expect(page.getByRole('heading', { level: 1, name: pupilCard.title.ky })).toBeVisible();
@@ -104,4 +110,5 @@ test('the activation screen in Russian says which profile problem it is, at the 
   await expect(page.getByRole('alert').filter({ hasText: ru.errors.PROFILE_UNREADABLE.slice(0, 20) })).toBeVisible();
   await expect(page.getByLabel(ru.access.codeLabel)).toHaveValue('AAAAA-AAAAA-AAAAA-AAAAA');
   await shot(page, 'activation-ru.png');
+  await expectAccessible(page, 'activation with an unreadable profile');
 });

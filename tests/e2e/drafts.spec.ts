@@ -7,6 +7,7 @@ import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { fillPupil } from './support/pupilForm';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -67,6 +68,7 @@ test('a saved child is shown as a possible duplicate while a Latin spelling is t
   await expect(page.getByRole('alertdialog', { name: ru.records.duplicatesTitle })).toHaveCount(0);
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'drafts-live-duplicate-ru.png') });
+  await expectAccessible(page, 'live duplicates panel');
 
   // Another child's name: the warning goes.
   await givenName(page).fill('Nurai');
@@ -116,12 +118,14 @@ test('drafts of different children are told apart by name; one is discarded afte
   await expect(confirm).toBeVisible();
   await expect(confirm.getByRole('button', { name: ru.records.discardDraftKeep })).toBeFocused();
   await page.screenshot({ path: path.join(artifacts, 'drafts-discard-confirm-ru.png') });
+  await expectAccessible(page, 'drafts with the discard confirmation');
   await page.keyboard.press('Escape');
   await expect(confirm).toHaveCount(0);
   await expect(nurai.getByRole('button', { name: ru.records.discardDraft })).toBeFocused();
   await nurai.getByRole('button', { name: ru.records.discardDraft }).click();
   await confirm.getByRole('button', { name: ru.records.discardDraftConfirm }).click();
   await expect(drafts.getByRole('status')).toHaveText(ru.records.draftDiscarded.replace('{{name}}', 'Жумабекова Нурай'));
+  await expectAccessible(page, 'drafts after one was discarded');
   await expect(nurai).toHaveCount(0);
   await expect(erlan).toBeVisible();
 

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/catalogues';
 import { languages, nativeLanguageNames } from '../../shared/i18n/languages';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -22,6 +23,7 @@ test('first-run screen speaks the system language (Russian) and switches to the 
   expect(page.url()).not.toContain('token=');
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'first-run-ru.png'), fullPage: true });
+  await expectAccessible(page, 'first-run (Russian)');
 
   for (const language of languages.filter((lng) => lng !== 'ru')) {
     await page.getByRole('radio', { name: nativeLanguageNames[language] }).check();
@@ -29,6 +31,7 @@ test('first-run screen speaks the system language (Russian) and switches to the 
     await expect(page.getByText(catalogues[language].firstRun.nextStepTitle)).toBeVisible();
   }
   await page.screenshot({ path: path.join(artifacts, 'first-run-en.png'), fullPage: true });
+  await expectAccessible(page, 'first-run (English)');
 
   // The choice is the workstation's setting: it survives a reload and a restart.
   await page.reload();
@@ -46,6 +49,7 @@ test('first-run screen is in Kyrgyz when the system language is none of the five
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalogues.ky.firstRun.title);
   await expect(page.getByRole('radio', { name: nativeLanguageNames.ky })).toBeChecked();
   await page.screenshot({ path: path.join(artifacts, 'first-run-ky.png'), fullPage: true });
+  await expectAccessible(page, 'first-run (Kyrgyz)');
 
   // The top bar's switch does the same as the picker.
   await page.getByLabel(catalogues.ky.language.label).selectOption('kk');
@@ -56,6 +60,7 @@ test('the page opened without the token says where the right address is; the API
   workstation = await startWorkstation({ env: { LANG: 'en_GB.UTF-8' } });
   await page.goto(`${workstation.origin}/`);
   await expect(page.getByRole('alert')).toContainText('#token=');
+  await expectAccessible(page, 'opened without the token');
   const refused = await request.post(`${workstation.origin}/api/call/app.info`, { data: {} });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });

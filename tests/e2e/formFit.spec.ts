@@ -7,6 +7,7 @@ import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { issueTestProfile } from '../support/testProfile';
 import { signedInWorkstation } from './support/signedIn';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 // Issue 21: the operators' screen size.
 test.use({ viewport: { width: 1366, height: 800 } });
@@ -76,6 +77,7 @@ test('the pupil card at 1366×800 in Russian: a grouped territory choice narrowe
   await expect(cameFrom).toHaveValue('KG-C-SOK'); // the choice survives a search that hides it
   await filter.fill('нет такого места');
   await expect(page.getByText(ru.form.listNothing)).toBeVisible();
+  await expectAccessible(page, 'territory choice narrowed to nothing');
   await filter.fill('');
   await expect(groups).toHaveCount(8);
 
@@ -112,6 +114,7 @@ test('the pupil card at 1366×800 in Russian: a grouped territory choice narrowe
   await filter.fill('кара');
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'form-fit-ru.png'), fullPage: true });
+  await expectAccessible(page, 'pupil card with a photo chosen');
 });
 
 test('in Kyrgyz: the profile file button, the failing password rule named, the lock screen speaks of the password only, a visible focus ring on the language switch', async ({ page }) => {
@@ -151,6 +154,7 @@ test('in Kyrgyz: the profile file button, the failing password rule named, the l
   await expect(fresh).toHaveAttribute('aria-invalid', 'true');
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'form-fit-password-ky.png'), fullPage: true });
+  await expectAccessible(page, 'password rule failing');
   await fresh.fill('Жаңы-сырсөз-2026');
   await page.getByLabel(ky.access.repeatPassword).fill('Жаңы-сырсөз-2026');
   await page.getByRole('button', { name: ky.access.change }).click();
@@ -174,4 +178,5 @@ test('in Kyrgyz: the profile file button, the failing password rule named, the l
   await expect(page.getByRole('alert')).toHaveText(ky.access.passwordWrong);
   await expect(page.getByText(ky.errors.WRONG_PASSWORD)).toHaveCount(0);
   await page.screenshot({ path: path.join(artifacts, 'form-fit-locked-ky.png'), fullPage: true });
+  await expectAccessible(page, 'locked (form fit)');
 });

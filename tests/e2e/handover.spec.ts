@@ -10,6 +10,7 @@ import { fillPupil } from './support/pupilForm';
 import { activateAndSignIn } from './support/issuedProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
 import { translated } from './support/translated';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const ru = catalogues.ru;
@@ -58,6 +59,7 @@ test('a pupil entered on a workstation that never connects reaches the server on
   await expect(panel.getByTestId('handover-awaiting')).toHaveText(translated('ru', 'handover.awaitingItem', { sequence: 1, changes: 1, date: formatDate(new Date(), 'ru'), file: packageFile }));
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'handover-on-carrier-ru.png'), fullPage: true });
+  await expectAccessible(page, 'handover written to the carrier');
 
   // The administrator imports it, twice: the pupil is there once.
   const receipt = path.join(usb, 'receipt.balareceipt');
@@ -73,5 +75,6 @@ test('a pupil entered on a workstation that never connects reaches the server on
   await expect(panel.getByText(ru.handover.noneAwaiting)).toBeVisible();
   await expect(page.getByText(ru.sync.nothingPending)).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'handover-receipt-ru.png'), fullPage: true });
+  await expectAccessible(page, 'handover receipt read');
   fs.rmSync(usb, { recursive: true, force: true });
 });

@@ -5,6 +5,7 @@ import { catalogues } from '../../shared/i18n/catalogues';
 import { institutionCard } from '../../shared/packs/kg-residential/forms/institutionCard';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -36,6 +37,7 @@ test('the system operator registers an institution in Kyrgyz; a missing accredit
   await page.getByRole('button', { name: ky.records.save }).click();
   // The certificate number makes its validity date required: asked for at that field.
   await expect(page.getByText(ky.form.required)).toBeVisible();
+  await expectAccessible(page, 'institution card with a required field missing');
   await page.getByLabel(label('accreditationValidUntil')).fill('31.12.2026');
   await page.getByRole('button', { name: ky.records.save }).click();
   await expect(page.getByRole('heading', { name: ky.records.history })).toBeVisible();
@@ -43,6 +45,7 @@ test('the system operator registers an institution in Kyrgyz; a missing accredit
   await expect(page.getByRole('status').filter({ hasText: 'Кара-Балта шаарындагы № 3 балдар үйү' })).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'institution-ky.png'), fullPage: true });
+  await expectAccessible(page, 'saved institution card');
 
   // A change is saved as a new revision and shows in the history.
   await page.getByLabel(label('plannedCapacity')).fill('140');

@@ -9,6 +9,7 @@ import { pupilCard } from '../../shared/packs/kg-residential/forms/pupilCard';
 import { samplePupil } from '../support/pupilSamples';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const operator = { username: 'aigul', password: 'Generated-Pass-1', displayName: 'Айгүл Сейитова' };
@@ -49,6 +50,7 @@ async function expectAllIn(page: Page, language: Language, pupil: string) {
   await side.getByRole('button', { name: c.workspace.exchange, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: c.workspace.exchangeTitle, exact: true })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: c.errors.SERVER_UNREACHABLE })).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page, `exchange with the server unreachable (${language})`);
   for (const other of languages.filter((candidate) => candidate !== language)) {
     await expect(page.getByRole('alert').filter({ hasText: catalogues[other].errors.SERVER_UNREACHABLE })).toHaveCount(0);
   }
@@ -97,4 +99,5 @@ test('the header language switch changes every text in view at once, through all
   await page.getByRole('button', { name: catalogues.kk.access.signIn }).click();
   await expectAllIn(page, 'kk', pupil);
   await page.screenshot({ path: path.join(artifacts, 'language-switch-kk.png'), fullPage: true });
+  await expectAccessible(page, 'after switching to Kazakh');
 });

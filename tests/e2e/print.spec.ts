@@ -12,6 +12,7 @@ import { fillPupil } from './support/pupilForm';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
 import { translated } from './support/translated';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -64,6 +65,7 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   await expect(panel.getByText(translated('ru', 'print.ready', { cards: 1, pages: 2 }))).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'print-panel-ru.png'), fullPage: true });
+  await expectAccessible(page, 'print panel with the copy ready');
 
   // The tab used up its address's single-use ticket: the same address opens nothing now.
   expect((await request.get(`${ws.origin}${answer.value.url}`)).status()).toBe(404);
@@ -107,11 +109,13 @@ test('a pupil card printed from the record view in Kyrgyz while the interface is
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
   await page.getByText(ru.print.selectForPrint).click();
   await page.getByLabel(ru.print.selectAll).check();
+  await expectAccessible(page, 'registry list selecting for print');
   const batchOpened = page.waitForResponse((response) => response.url().endsWith('/api/call/print.open'));
   await page.getByRole('button', { name: translated('ru', 'print.printSelected', { count: 2 }) }).click();
   const batch = (await (await batchOpened).json()) as { ok: boolean; value: { cards: number; url: string; documentId: string } };
   expect(batch).toMatchObject({ ok: true, value: { cards: 2 } });
   await expect(page.getByText(translated('ru', 'print.ready', { cards: 2, pages: 4 }))).toBeVisible();
+  await expectAccessible(page, 'batch print ready');
   const batchLink = await api<{ url: string }>(request, ws, 'print.link', { documentId: batch.value.documentId });
   const both = execFileSync('pdftotext', ['-', '-'], { input: await (await request.get(`${ws.origin}${batchLink.url}`)).body(), encoding: 'utf8' });
   expect(both).toContain('Бекова Нурай');

@@ -9,6 +9,7 @@ import * as pupilEvents from '../../shared/packs/kg-residential/forms/pupilEvent
 import { fillPupil } from './support/pupilForm';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -46,6 +47,7 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await expect(page.getByText(ru.form.dateBefore.replace('{{fieldLabel}}', label('birthDate')))).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'pupil-errors-ru.png'), fullPage: true });
+  await expectAccessible(page, 'new pupil card with errors shown');
   await page.getByRole('button', { name: ru.records.save }).click();
   await expect(page.getByText(ru.records.fixErrors.replace('{{count}}', '2'))).toBeVisible();
 
@@ -57,6 +59,7 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await expect(page.getByText(ru.records.photoFileTooLarge.replace('{{size}}', '50.0').replace('{{max}}', '20'))).toBeVisible();
   await photoInput.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
   await expect(page.getByText(ru.records.photoNotImage)).toBeVisible();
+  await expectAccessible(page, 'photo refused at the field');
   await photoInput.setInputFiles(path.resolve(import.meta.dirname, '../../resources/icon.png'));
   await expect(page.getByRole('img', { name: ru.records.photoAlt })).toBeVisible();
 
@@ -84,6 +87,7 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await eventForm(page, leaving).getByRole('button', { name: ru.records.save }).click();
   await expect(page.getByRole('listitem').filter({ hasText: leaving.title.ru })).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'pupil-saved-ru.png'), fullPage: true });
+  await expectAccessible(page, 'saved pupil card with events');
 
   // A second child spelled in Latin, one day apart: the duplicate warning, then saved with a reason.
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
@@ -95,6 +99,7 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await expect(page.getByRole('alertdialog', { name: ru.records.duplicatesTitle })).toBeVisible();
   await expect(page.getByText(ru.records.duplicateSimilarName)).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'pupil-duplicate-ru.png'), fullPage: true });
+  await expectAccessible(page, 'duplicates dialog');
   await page.getByLabel(ru.records.confirmNewReason).fill('двойняшка, другой ПИН');
   await page.getByRole('button', { name: ru.records.confirmNewSave }).click();
   await expect(page.getByRole('heading', { name: ru.records.history })).toBeVisible();
@@ -104,6 +109,7 @@ test('a pupil card: errors at the field as typed, saved, found by another spelli
   await page.getByLabel(ru.records.search).fill('асан айп');
   await expect(page.getByRole('listitem').filter({ hasText: 'Асанова Айпери' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Asanova Aiperi' })).toBeVisible();
+  await expectAccessible(page, 'registry list searched');
 });
 
 test('every field of the pupil card (§15) is entered, saved, reopened and changed with history (Kyrgyz)', async ({ page }) => {
@@ -150,6 +156,7 @@ test('every field of the pupil card (§15) is entered, saved, reopened and chang
   await page.getByLabel(kyLabel('placementReasonNote')).fill('Энеси эмгек миграциясында');
   await page.getByLabel(kyLabel('photo')).setInputFiles(path.resolve(import.meta.dirname, '../../resources/icon.png'));
   await expect(page.getByRole('img', { name: ky.records.photoAlt })).toBeVisible();
+  await expectAccessible(page, 'every field of the pupil card filled');
   await page.getByRole('button', { name: ky.records.save }).click();
   await expect(page.getByRole('heading', { name: ky.records.history })).toBeVisible();
 
@@ -169,6 +176,7 @@ test('every field of the pupil card (§15) is entered, saved, reopened and chang
   await page.getByRole('button', { name: ky.records.save }).click();
   await expect(page.getByText(ky.records.historyChanged.replace('{{fields}}', kyLabel('placementTerm')))).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'pupil-full-ky.png'), fullPage: true });
+  await expectAccessible(page, 'changed pupil card with history');
 });
 
 test('what was typed survives the window closing: the draft is offered again and goes on (Russian)', async ({ page }) => {
@@ -181,6 +189,7 @@ test('what was typed survives the window closing: the draft is offered again and
 
   await page.reload();
   await page.getByRole('button', { name: pupilCard.title.ru, exact: true }).click();
+  await expectAccessible(page, 'registry list with a draft');
   await page.getByRole('region', { name: ru.records.drafts }).getByRole('button', { name: ru.records.continueDraft }).click();
   await expect(page.getByRole('textbox', { name: ru.records.surname, exact: true })).toHaveValue('Жумабекова');
   await expect(page.getByLabel(label('birthDate'))).toHaveValue('01.02.2016');

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/catalogues';
 import { startCentralServer, type CentralServer } from './support/centralServer';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -48,6 +49,7 @@ test('an operator alone whose password was reset: ACCESS_REMOVED → recover wit
   await expect(page.getByRole('button', { name: ru.access.recoverOffer })).toHaveCount(0);
   await page.getByRole('button', { name: ru.access.signIn }).click();
   await expect(page.getByRole('alert').filter({ hasText: ru.errors.ACCESS_REMOVED })).toBeVisible();
+  await expectAccessible(page, 'sign-in refused: access removed');
 
   // Back leads to the sign-in form, the refusal and the offer still there.
   await page.getByRole('button', { name: ru.access.recoverOffer }).click();
@@ -66,11 +68,13 @@ test('an operator alone whose password was reset: ACCESS_REMOVED → recover wit
   await expect(submit).toBeEnabled();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'recover-access.png'), fullPage: true });
+  await expectAccessible(page, 'recover access');
 
   // A wrong code is refused at the code field; nothing else changes.
   await page.getByLabel(ru.access.codeLabel).fill('AAAAA-AAAAA-AAAAA-AAAAA');
   await submit.click();
   await expect(page.getByRole('alert').filter({ hasText: ru.errors.ACTIVATION_CODE_WRONG })).toBeVisible();
+  await expectAccessible(page, 'recover access with a wrong code');
   await expect(page.getByLabel(ru.access.codeLabel)).toHaveAttribute('aria-invalid', 'true');
   // The old password is refused at the password field.
   await page.getByLabel(ru.access.codeLabel).fill(issued.activationCode);

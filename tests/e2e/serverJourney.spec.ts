@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/catalogues';
 import { startCentralServer, type CentralServer } from './support/centralServer';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -42,6 +43,7 @@ test('against a real server: issued profile → activation → online sign-in �
   await expect(page.getByText(ru.access.verifiedOnline)).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'home-online-ru.png'), fullPage: true });
+  await expectAccessible(page, 'home signed in online');
   await page.getByRole('button', { name: ru.access.signOut, exact: true }).click();
 
   // The administrator suspends the workstation: the operator sees the reason.
@@ -51,6 +53,7 @@ test('against a real server: issued profile → activation → online sign-in �
   await page.getByRole('button', { name: ru.access.signIn }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'проверка после вирусной атаки' })).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'home-suspended-ru.png'), fullPage: true });
+  await expectAccessible(page, 'sign-in refused: suspended');
   await page.getByRole('button', { name: ru.access.signOut, exact: true }).click();
 
   // The server is gone: the new password still opens the workstation, offline.

@@ -8,6 +8,7 @@ import { samplePupil } from '../support/pupilSamples';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
 import { translated } from './support/translated';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -66,6 +67,7 @@ test('statistics in Russian: the report as tables and charts, filtered by region
   await page.screenshot({ path: path.join(artifacts, 'stats-ru.png') });
   await regionTable.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'stats-region-ru.png') });
+  await expectAccessible(page, 'statistics filtered by region');
 
   // A chart as PNG, and the workbook for the same filter.
   const png = page.waitForEvent('download');
@@ -100,6 +102,7 @@ test('statistics in Russian: the report as tables and charts, filtered by region
   const found = page.getByRole('status').filter({ hasText: translated('ru', 'reports.found', { count: 10 }) });
   await expect(found).toBeVisible();
   await expect(found.getByRole('button')).toHaveCount(10);
+  await expectAccessible(page, 'criteria search results');
   const first = await found.getByRole('button').first().textContent();
   await found.getByRole('button').first().click();
   await expect(page.getByRole('heading', { name: ru.records.history })).toBeVisible();

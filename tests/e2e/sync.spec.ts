@@ -8,6 +8,7 @@ import { fillPupil } from './support/pupilForm';
 import { activateAndSignIn } from './support/issuedProfile';
 import { startWorkstation, type RunningWorkstation } from './support/workstation';
 import { translated } from './support/translated';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const ru = catalogues.ru;
@@ -51,6 +52,7 @@ test('a pupil entered offline reaches the server once it runs, and the instituti
   await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.offline);
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, 'sync-offline-ru.png'), fullPage: true });
+  await expectAccessible(page, 'sync: server offline');
 
   // The server starts: "Sync now" delivers the pupil.
   await server.start();
@@ -58,6 +60,7 @@ test('a pupil entered offline reaches the server once it runs, and the instituti
   await expect(page.getByTestId('sync-state')).toHaveText(ru.sync.synced, { timeout: 30_000 });
   await expect(page.getByText(ru.sync.nothingPending)).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'sync-synced-ru.png'), fullPage: true });
+  await expectAccessible(page, 'sync: synced');
 
   const listed = await server.admin<{ id: string; agencyId: string }[]>('records', 'list', '--form', pupilCard.id);
   expect(listed).toHaveLength(1);
@@ -128,6 +131,7 @@ test('two workstations change the same section: the second operator sees both ve
   await expect(page2.getByText(translated('ru', 'sync.attention', { count: 1 }))).toBeVisible();
   fs.mkdirSync(artifacts, { recursive: true });
   await page2.screenshot({ path: path.join(artifacts, 'sync-conflict-ru.png'), fullPage: true });
+  await expectAccessible(page2, 'the sync conflict');
   await conflict.getByLabel(ru.sync.keepMine).check();
   await conflict.getByRole('button', { name: ru.sync.resolve }).click();
   await expect(conflict).toBeHidden();

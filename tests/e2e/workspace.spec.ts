@@ -9,6 +9,7 @@ import { kgResidentialRoleDefs as kgRoles, kgResidentialRoles } from '../../shar
 import { fillPupil } from './support/pupilForm';
 import { signedInWorkstation } from './support/signedIn';
 import type { RunningWorkstation } from './support/workstation';
+import { expectAccessible } from './support/accessibility';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let workstation: RunningWorkstation | undefined;
@@ -32,20 +33,25 @@ async function visitViews(page: Page, language: Language, childName: string) {
   await side.getByRole('button', { name: pupilCard.title[language], exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: pupilCard.title[language] })).toBeInViewport();
   await shoot(page, `workspace-list-${language}`);
+  await expectAccessible(page, `registry list (${language})`);
   await page.getByRole('button', { name: childName }).click();
   await expect(page.getByRole('heading', { level: 1, name: childName })).toBeInViewport();
   await expect(page.getByRole('navigation', { name: c.workspace.sections })).toBeVisible();
   await shoot(page, `workspace-record-${language}`);
+  await expectAccessible(page, `saved record view (${language})`);
   await side.getByRole('button', { name: c.workspace.dashboard }).click();
   await expect(page.getByRole('heading', { level: 1, name: c.workspace.dashboardTitle })).toBeInViewport();
   await shoot(page, `workspace-dashboard-${language}`);
+  await expectAccessible(page, `dashboard (${language})`);
   await side.getByRole('button', { name: c.reports.title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: c.reports.title })).toBeInViewport();
   await shoot(page, `workspace-statistics-${language}`);
+  await expectAccessible(page, `statistics (${language})`);
   await side.getByRole('button', { name: c.workspace.exchange, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: c.workspace.exchangeTitle })).toBeInViewport();
   await expect(page.getByRole('region', { name: c.handover.title })).toBeVisible();
   await shoot(page, `workspace-exchange-${language}`);
+  await expectAccessible(page, `exchange (${language})`);
 }
 
 test('the workbench: the registry list on the first screen, a saved card confirmed in its own view, every view in Russian and Kyrgyz', async ({ page }) => {
@@ -62,6 +68,7 @@ test('the workbench: the registry list on the first screen, a saved card confirm
   // A new card is its own view: focus on its title, the index of its sections beside it.
   await newPupil.click();
   await expect(page.getByRole('heading', { level: 1, name: ru.records.newRecord.replace('{{form}}', pupilCard.title.ru) })).toBeFocused();
+  await expectAccessible(page, 'new pupil card');
   await page.getByRole('navigation', { name: ru.workspace.sections }).getByRole('button', { name: pupilCard.sections[pupilCard.sections.length - 1]?.title.ru }).click();
   await fillPupil(page, 'Асанова', 'Айпери', '08.03.2015', '10803201500123');
   // The action bar stays in reach wherever the operator is in the long form.
@@ -79,6 +86,7 @@ test('the workbench: the registry list on the first screen, a saved card confirm
   const holder = kgRoles.find((role) => role.id === kgResidentialRoles.dataHolder);
   await expect(page.getByText(ru.workspace.keptBy.replace('{{roles}}', keepers.join(', ')).replace('{{role}}', holder?.names.ru ?? ''))).toBeVisible();
   await expect(page.getByRole('button', { name: ru.records.newRecord.replace('{{form}}', institutionCard.title.ru) })).toHaveCount(0);
+  await expectAccessible(page, 'institution card kept by another role');
 
   await visitViews(page, 'ru', 'Асанова Айпери');
   await page.getByLabel(ru.language.label).selectOption('ky');

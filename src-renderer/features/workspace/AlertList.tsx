@@ -11,15 +11,18 @@ export function AlertList({ enabled, recordId }: { enabled: boolean; recordId?: 
   const shown = alerts.data?.filter((alert) => recordId === undefined || alert.recordId === recordId) ?? [];
   if (shown.length === 0) return null;
   return (
-    <ul className="alerts" role="status">
-      {shown.map((alert) => (
-        <li key={`${alert.ruleId}-${alert.recordId}`}>
-          <button type="button" className="link-button" onClick={() => go({ kind: 'open', formId: alert.formId, recordId: alert.recordId })}>
-            {alert.title}
-          </button>{' '}
-          — {alert.message} ({showDate(alert.date)})
-        </li>
-      ))}
-    </ul>
+    // The live region holds the list: a <ul> given role="status" would no longer be a list for its items.
+    <div role="status">
+      <ul className="alerts">
+        {shown.map((alert) => (
+          <li key={`${alert.ruleId}-${alert.recordId}`}>
+            <button type="button" className="link-button" onClick={() => go({ kind: 'open', formId: alert.formId, recordId: alert.recordId })}>
+              {alert.title}
+            </button>{' '}
+            — {alert.message} ({showDate(alert.date)})
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -32,7 +32,7 @@ export function StatusStrip({ status }: { status: SignedIn }) {
   const settled = sync?.state === 'idle' && sync.pending === 0 && sync.lastSuccessAt;
   const attention = sync ? sync.conflicts + sync.rejected : 0;
   return (
-    <div className="status-strip">
+    <section className="status-strip" aria-label={t('workspace.statusStrip')}>
       <p className={status.verifiedOnline ? 'chip chip--online' : 'chip chip--offline'}>{status.verifiedOnline ? t('access.verifiedOnline') : t('access.verifiedOffline')}</p>
       {sync ? (
         <div className="status-strip__sync">
@@ -67,6 +67,6 @@ export function StatusStrip({ status }: { status: SignedIn }) {
           {t('access.signOut')}
         </button>
       </div>
-    </div>
+    </section>
   );
 }

@@ -21,4 +21,5 @@ export const workspaceAz = {
   backToList: 'Siyahıya qayıt',
   exchangeDetails: 'Mübadilə haqqında ətraflı',
   unfinished: 'Tamamlanmamış kartlar',
+  statusStrip: 'Seans və mübadilə vəziyyəti',
 } as const satisfies Shape;

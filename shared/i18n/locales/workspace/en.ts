@@ -18,4 +18,5 @@ export const workspaceEn = {
   backToList: 'Back to the list',
   exchangeDetails: 'Exchange details',
   unfinished: 'Unfinished cards',
+  statusStrip: 'Session and exchange status',
 } as const;

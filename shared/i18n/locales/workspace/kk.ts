@@ -21,4 +21,5 @@ export const workspaceKk = {
   backToList: 'Тізімге оралу',
   exchangeDetails: 'Алмасу туралы толығырақ',
   unfinished: 'Аяқталмаған карточкалар',
+  statusStrip: 'Сеанс пен алмасудың күйі',
 } as const satisfies Shape;

@@ -21,4 +21,5 @@ export const workspaceKy = {
   backToList: 'Тизмеге кайтуу',
   exchangeDetails: 'Алмашуу тууралуу толугураак',
   unfinished: 'Бүтпөгөн карточкалар',
+  statusStrip: 'Сеанстын жана алмашуунун абалы',
 } as const satisfies Shape;

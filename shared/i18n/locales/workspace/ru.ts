@@ -21,4 +21,5 @@ export const workspaceRu = {
   backToList: 'Назад к списку',
   exchangeDetails: 'Подробнее об обмене',
   unfinished: 'Незавершённые карточки',
+  statusStrip: 'Состояние сеанса и обмена',
 } as const satisfies Shape;
