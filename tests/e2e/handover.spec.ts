@@ -73,7 +73,8 @@ test('a pupil entered on a workstation that never connects reaches the server on
   await expect(panel.getByTestId('handover-receipt')).toContainText(fill(ru.handover.receiptDone, { sequence: 1, delivered: 1, conflicts: 0, rejected: 0 }));
   await expect(panel.getByTestId('handover-pending')).toHaveText(translated('ru', 'handover.pending', { count: 0 }));
   await expect(panel.getByText(ru.handover.noneAwaiting)).toBeVisible();
-  await expect(page.getByText(ru.sync.nothingPending)).toBeVisible();
+  // Said in the status strip, on every view, and in the exchange's sync details.
+  await expect(page.getByRole('region', { name: ru.workspace.statusStrip }).getByText(ru.sync.nothingPending)).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'handover-receipt-ru.png'), fullPage: true });
   await expectAccessible(page, 'handover receipt read');
   fs.rmSync(usb, { recursive: true, force: true });

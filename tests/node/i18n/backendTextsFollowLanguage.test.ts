@@ -20,7 +20,8 @@ describe('texts the backend keeps are worded when asked for, in the language in 
     const profile = await issueTestProfile({ operators: [{ username: 'op', password: 'Generated-Pass-1', role: 'data_holder', mustChangePassword: false }] });
     const backend = createBackend({ dataDir: temp.dir, mode: 'test', locales: ['ky'] });
     backends.push(backend);
-    await backend.call('activation.activate', { source: { kind: 'file', name: 'p.balaprofile', contentBase64: profile.file.toString('base64') }, activationCode: profile.code });
+    const activated = await backend.call('activation.activate', { source: { kind: 'file', name: 'p.balaprofile', contentBase64: profile.file.toString('base64') }, activationCode: profile.code });
+    if (!activated.ok) throw new Error(`${activated.error.code}: ${activated.error.message}`);
     const signedIn = await backend.call('session.signIn', { username: 'op', password: 'Generated-Pass-1' });
     if (!signedIn.ok) throw new Error(signedIn.error.message);
 
