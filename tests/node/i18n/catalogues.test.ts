@@ -1,21 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flatten } from '../../support/flatCatalogue';
 import { errorCodes } from '../../../shared/api/errorCodes';
 import { catalogues } from '../../../shared/i18n/catalogues';
 import { languages } from '../../../shared/i18n/languages';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-
-/** Flattens a catalogue to "a.b.c" → text. */
-function flatten(node: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof node === 'string') return out.set(prefix, node);
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    for (const [k, v] of flatten(value, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-  }
-  return out;
-}
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 const flat = Object.fromEntries(languages.map((lng) => [lng, flatten(catalogues[lng])]));

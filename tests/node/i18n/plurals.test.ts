@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { flatten } from '../../support/flatCatalogue';
 import { catalogues } from '../../../shared/i18n/catalogues';
 import { languages, type Language } from '../../../shared/i18n/languages';
 import { translatorFor } from '../../../shared/i18n/translator';
-
-function flatten(node: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof node === 'string') return out.set(prefix, node);
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    for (const [k, v] of flatten(value, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-  }
-  return out;
-}
 
 const flat = Object.fromEntries(languages.map((lng) => [lng, flatten(catalogues[lng])])) as Record<Language, Map<string, string>>;
 const counts = [1, 2, 5, 21, 0, 11, 112];
