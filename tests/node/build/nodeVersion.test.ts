@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/processes';
 
@@ -34,15 +35,18 @@ describe('the Node.js version is stated once, and true', () => {
     expect(atLeast(process.versions.node, minimum ?? '99.0')).toBe(true);
   });
 
-  it('every dependency the lock file holds accepts that version', () => {
+  it('every dependency the lock file holds accepts that version (whole ranges, "a || b" included)', () => {
     const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
+    const floor = `${minimum ?? '0.0'}.0`;
     const refusing = Object.entries(lock.packages)
       .filter(([name, entry]) => name !== '' && typeof entry.engines?.node === 'string')
-      .filter(([, entry]) => {
-        const floor = /^\s*>=\s*(\d+(?:\.\d+)?)/.exec(entry.engines!.node!)?.[1];
-        return floor !== undefined && !atLeast(minimum ?? '0.0', floor.includes('.') ? floor : `${floor}.0`);
-      })
+      .filter(([, entry]) => !semver.satisfies(floor, entry.engines!.node!))
       .map(([name, entry]) => `${name} ${entry.engines!.node}`);
     expect(refusing).toEqual([]);
+  });
+
+  it('the range check sees a floor that only one branch of "||" admits', () => {
+    expect(semver.satisfies('22.12.0', '^22.18.0 || >=24.11.0')).toBe(false);
+    expect(semver.satisfies('22.18.0', '^22.18.0 || >=24.11.0')).toBe(true);
   });
 });
