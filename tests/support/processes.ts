@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { ensureNodeBuilt } from './buildNode';
 
@@ -38,29 +37,37 @@ export const run = (bin: 'bala' | 'bala-server', args: string[], env: Record<str
 
 export const jsonValue = <T>(result: Run): T => (JSON.parse(result.out || result.err) as { value: T }).value;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+export interface Serving {
+  child: ChildProcess;
+  /** The port the server bound and printed (the OS's choice when asked for 0). */
+  port: number;
+  /** https://localhost:PORT — the address to write into profiles (`workstation issue --server-url`). */
+  url: string;
 }
 
-/** `bala-server serve` on 127.0.0.1:port, resolved once it prints its address. */
-export function serve(serverDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const { child, done } = start({ bin: 'bala-server' }, ['--data', serverDir, 'serve', '--port', String(port), '--host', '127.0.0.1'], env);
+/**
+ * `bala-server serve` on 127.0.0.1, resolved once it prints its address. By default `--port 0`:
+ * the server binds a port the OS chooses and reports it, so no other process can take it between
+ * a probe and the bind. `port` is only for a restart on the port the first start reported.
+ */
+export function serve(serverDir: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<Serving> {
+  const { child, done } = start({ bin: 'bala-server' }, ['--data', serverDir, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1'], options.env);
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('the server printed no URL')), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes(`:${port}`)) {
+      const printed = /https:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (printed) {
         clearTimeout(timer);
-        resolve(child);
+        const port = Number(printed[1]);
+        resolve({ child, port, url: `https://localhost:${port}` });
       }
     });
-    void done.then((result) => reject(new Error(`the server exited with ${result.code}: ${result.err}`)));
+    void done.then((result) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${result.code}: ${result.err}`));
+    });
   });
 }
 

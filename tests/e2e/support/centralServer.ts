@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,21 +29,18 @@ function runServerCli(dataDir: string, args: string[]): Promise<{ code: number |
   });
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** A real central server (`bala-server init` + `serve`, embedded database) for the e2e journeys. */
+/**
+ * A real central server (`bala-server init` + `serve`, embedded database) for the e2e journeys.
+ * The first start asks for port 0: the server binds a port the OS chooses and prints it (no
+ * probe-then-bind race); later starts reuse that port, and `workstation issue` writes it into the
+ * profile (`--server-url`). Created not running, it is started once to learn its port, then stopped.
+ */
 export async function startCentralServer(options: { running?: boolean } = {}): Promise<CentralServer> {
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bala-e2e-server-')), 'server');
-  const port = await freePort();
-  const init = await runServerCli(dataDir, ['init', '--key-bits', '2048', '--url', `https://localhost:${port}`]);
+  const init = await runServerCli(dataDir, ['init', '--key-bits', '2048', '--url', 'https://localhost']);
   if (init.code !== 0) throw new Error(`init failed: ${init.err}`);
   let child: ChildProcess | null = null;
+  let port = 0;
   const serve = () =>
     new Promise<ChildProcess>((resolve, reject) => {
       const started = spawn(process.execPath, [path.join(repoRoot, 'bin', 'bala-server.mjs'), '--data', dataDir, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
@@ -54,16 +50,30 @@ export async function startCentralServer(options: { running?: boolean } = {}): P
       let out = '';
       started.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        if (out.includes(`:${port}`)) resolve(started);
+        const printed = /https:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (printed) {
+          port = Number(printed[1]);
+          resolve(started);
+        }
       });
       started.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
     });
-  if (options.running !== false) child = await serve();
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return resolve();
+      running.once('exit', () => resolve());
+      running.kill('SIGTERM');
+    });
+  child = await serve();
+  if (options.running === false) await stop();
   return {
     dataDir,
     port,
     admin: async <T>(...args: string[]) => {
-      const result = await runServerCli(dataDir, ['--json', ...args]);
+      const issuing = args[0] === 'workstation' && args[1] === 'issue' && !args.includes('--server-url');
+      const result = await runServerCli(dataDir, ['--json', ...args, ...(issuing ? ['--server-url', `https://localhost:${port}`] : [])]);
       const parsed = JSON.parse(result.out || result.err) as { ok: boolean; value: T; error?: { message: string } };
       if (!parsed.ok) throw new Error(`${args.join(' ')}: ${parsed.error?.message ?? result.err}`);
       return parsed.value;
@@ -72,13 +82,6 @@ export async function startCentralServer(options: { running?: boolean } = {}): P
       if (child && child.exitCode === null) return;
       child = await serve();
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const running = child;
-        child = null;
-        if (!running || running.exitCode !== null) return resolve();
-        running.once('exit', () => resolve());
-        running.kill('SIGTERM');
-      }),
+    stop,
   };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyringFileName } from '../../../src-main/store/keyring';
-import { freePort, jsonValue as json, run, serve } from '../../support/processes';
+import { jsonValue as json, run, serve } from '../../support/processes';
 import { pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { tempDir } from '../../support/tempDir';
 
@@ -26,15 +26,16 @@ describe('bala recover', () => {
     const serverDir = path.join(temp.dir, 'server');
     const workstation = path.join(temp.dir, 'workstation');
     const profile = path.join(temp.dir, 'home-1.balaprofile');
-    const port = await freePort();
 
-    expect((await run('bala-server', ['--data', serverDir, 'init', '--key-bits', '2048', '--url', `https://localhost:${port}`])).code).toBe(0);
-    children.push(await serve(serverDir, port));
+    // The server binds a port the OS chooses; the profile carries the address it reported.
+    expect((await run('bala-server', ['--data', serverDir, 'init', '--key-bits', '2048', '--url', 'https://localhost'])).code).toBe(0);
+    const { child, url } = await serve(serverDir);
+    children.push(child);
     const admin = (...args: string[]) => run('bala-server', ['--data', serverDir, '--json', ...args]);
     expect((await admin('agency', 'add', '--name', 'Нарын балдар үйү', '--kind', 'childrens_home', '--country', 'KG', '--territory', '41704', '--tin', '01234567890123', '--id', 'home-1')).code).toBe(0);
     const aigul = json<{ password: string }>(await admin('user', 'add', '--username', 'aigul', '--agency', 'home-1', '--role', 'data_holder', '--valid-days', '365'));
     const bakyt = json<{ password: string }>(await admin('user', 'add', '--username', 'bakyt', '--agency', 'home-1', '--role', 'data_holder', '--valid-days', '365'));
-    const issued = json<{ activationCode: string }>(await admin('workstation', 'issue', '--agency', 'home-1', '--users', 'aigul', '--out', profile));
+    const issued = json<{ activationCode: string }>(await admin('workstation', 'issue', '--agency', 'home-1', '--users', 'aigul', '--out', profile, '--server-url', url));
 
     const bala = (args: string[], env: Record<string, string> = {}) => run('bala', ['--data', workstation, ...args], env);
     const activated = await bala(['activate', '--profile', profile], { BALA_ACTIVATION_CODE: issued.activationCode });

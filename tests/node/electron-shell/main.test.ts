@@ -4,12 +4,13 @@ import { tempDir } from '../../support/tempDir';
 
 /** A stand-in for the parts of Electron that main.ts touches, recording what it was asked. */
 function fakeElectron(options: { gotLock: boolean }) {
+  const ready = Promise.resolve();
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     setPath: vi.fn(),
     quit: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => options.gotLock),
-    whenReady: vi.fn(() => Promise.resolve()),
+    whenReady: vi.fn(() => ready),
     getPreferredSystemLanguages: vi.fn(() => ['ru-KG', 'en-US']),
   });
   const windows: (EventEmitter & { options: unknown; loadURL: ReturnType<typeof vi.fn>; show: ReturnType<typeof vi.fn>; focus: ReturnType<typeof vi.fn> })[] = [];
@@ -32,6 +33,7 @@ function fakeElectron(options: { gotLock: boolean }) {
     },
   };
   return {
+    ready,
     windows,
     module: {
       app,
@@ -64,7 +66,9 @@ async function startMain(gotLock: boolean) {
   const fake = fakeElectron({ gotLock });
   vi.doMock('electron', () => fake.module);
   await import('../../../src-main/electron/main');
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // main.ts chained its ready handler on this very promise while it loaded: a reaction queued
+  // before ours, so it has run (synchronously, to the window it opens) when this await resumes.
+  await fake.ready;
   return { fake, dataDir: temp.dir };
 }
 

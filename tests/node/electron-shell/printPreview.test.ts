@@ -102,7 +102,9 @@ describe('the print preview window (electron replaced)', () => {
     openPrintPreview(shell, id, 'bala-2.pdf');
     item('PDF катары сактоо…')();
     await vi.waitFor(() => expect(shell.showSaveDialog).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The save awaits this very answer, and awaited it before us: when this await resumes, it has
+    // already decided (a write would have been started, synchronously, by then).
+    await vi.mocked(shell.showSaveDialog).mock.results[0]?.value;
     expect(written).toEqual([]);
     expect(FakeWindow.created).toHaveLength(1);
   });

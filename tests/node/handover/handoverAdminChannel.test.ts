@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../src-main/backend';
 import { inProcessClient } from '../../../src-main/transport/inProcessClient';
-import { freePort, jsonValue as json, run, serve, stopped } from '../../support/processes';
+import { jsonValue as json, run, serve, stopped } from '../../support/processes';
 import { pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { tempDir } from '../../support/tempDir';
 
@@ -37,7 +37,7 @@ describe('bala-server import while serve holds the embedded database', () => {
       const pkg = await client.call('handover.export', { folder: usb });
       if (!pkg.ok) throw new Error(pkg.error.code);
 
-      children.push(await serve(serverDir, await freePort()));
+      children.push((await serve(serverDir)).child);
       // serve holds the embedded database: the CLI cannot open it and must use the channel.
       expect(fs.existsSync(path.join(serverDir, 'admin.sock'))).toBe(true);
       const receipt = path.join(usb, 'receipt.balareceipt');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverRoutes } from '../../../shared/serverApi/serverApi';
-import { freePort, repoRoot, stopped, type Run } from '../../support/processes';
+import { repoRoot, stopped, type Run } from '../../support/processes';
 import { openIssuedProfile } from '../../support/serverAdmin';
 import { rawRequest } from '../../support/serverHttp';
 import { tempDir } from '../../support/tempDir';
@@ -191,23 +191,24 @@ describe('bala-server.service', () => {
 
 /** init, serve, and administration verbs while it serves; then a workstation's request over mutual TLS. */
 async function initServeAndAdminister(dataDir: string, env: Record<string, string>, storage: 'pglite' | 'postgres') {
-  const port = await freePort();
   const init = await installedJson<{ storage: string; caCertFile: string }>(
-    ['--data', dataDir, 'init', '--hosts', 'localhost,127.0.0.1', '--url', `https://localhost:${port}`, '--key-bits', '2048'],
+    ['--data', dataDir, 'init', '--hosts', 'localhost,127.0.0.1', '--url', 'https://localhost', '--key-bits', '2048'],
     env,
   );
   expect(init.storage).toBe(storage);
 
-  const server = startInstalled(['--data', dataDir, 'serve', '--port', String(port), '--host', '127.0.0.1'], env);
+  // Port 0: the installed server binds a port the OS chooses and prints it; the test reads it there.
+  const server = startInstalled(['--data', dataDir, 'serve', '--port', '0', '--host', '127.0.0.1'], env);
   try {
-    await new Promise<void>((resolve, reject) => {
+    const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the installed server printed no URL')), 60_000);
       let out = '';
       server.child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        if (out.includes(`:${port}`)) {
+        const printed = /https:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (printed) {
           clearTimeout(timer);
-          resolve();
+          resolve(Number(printed[1]));
         }
       });
       void server.done.then((result) => reject(new Error(`the installed server exited with ${result.code}: ${result.err}`)));

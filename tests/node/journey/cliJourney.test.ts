@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, jsonValue as json, run, serve as startServe } from '../../support/processes';
+import { jsonValue as json, run, serve as startServe, type Serving } from '../../support/processes';
 import { pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { tempDir } from '../../support/tempDir';
 
@@ -17,10 +17,10 @@ afterAll(() => {
   cleanups.splice(0).forEach((cleanup) => cleanup());
 });
 
-async function serve(serverDir: string, port: number): Promise<ChildProcess> {
-  const child = await startServe(serverDir, port);
-  children.push(child);
-  return child;
+async function serve(serverDir: string): Promise<Serving> {
+  const serving = await startServe(serverDir);
+  children.push(serving.child);
+  return serving;
 }
 
 describe('from bala-server init to an offline sign-in', () => {
@@ -30,16 +30,17 @@ describe('from bala-server init to an offline sign-in', () => {
     const serverDir = path.join(temp.dir, 'server');
     const workstation = path.join(temp.dir, 'workstation');
     const profile = path.join(temp.dir, 'home-1.balaprofile');
-    const port = await freePort();
 
-    expect((await run('bala-server', ['--data', serverDir, 'init', '--key-bits', '2048', '--url', `https://localhost:${port}`])).code).toBe(0);
-    const server = await serve(serverDir, port);
+    // The server binds a port the OS chooses (no probe-then-bind race); the profile carries the
+    // address it reported, with `workstation issue --server-url` as an administrator would.
+    expect((await run('bala-server', ['--data', serverDir, 'init', '--key-bits', '2048', '--url', 'https://localhost'])).code).toBe(0);
+    const { child: server, url } = await serve(serverDir);
     const admin = (...args: string[]) => run('bala-server', ['--data', serverDir, '--json', ...args]);
     expect((await admin('agency', 'add', '--name', 'Бишкек шаардык балдар үйү', '--kind', 'childrens_home', '--country', 'KG', '--territory', '41711', '--tin', '01234567890123', '--id', 'home-1')).code).toBe(0);
     const user = json<{ password: string }>(await admin('user', 'add', '--username', 'aigul', '--agency', 'home-1', '--role', 'data_holder', '--valid-days', '365', '--name', 'Айгүл Сейитова'));
     const keeper = await admin('user', 'add', '--username', 'nurlan', '--agency', 'home-1', '--role', 'system_operator', '--valid-days', '365', '--name', 'Нурлан Токтосунов');
     expect(keeper.code, keeper.err).toBe(0);
-    const issued = json<{ activationCode: string }>(await admin('workstation', 'issue', '--agency', 'home-1', '--users', 'aigul,nurlan', '--out', profile));
+    const issued = json<{ activationCode: string }>(await admin('workstation', 'issue', '--agency', 'home-1', '--users', 'aigul,nurlan', '--out', profile, '--server-url', url));
 
     const bala = (args: string[], env: Record<string, string>) => run('bala', ['--data', workstation, ...args], env);
     const activated = await bala(['activate', '--profile', profile], { BALA_ACTIVATION_CODE: issued.activationCode });

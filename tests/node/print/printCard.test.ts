@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FieldDef, FormValues } from '../../../shared/forms/formTypes';
 import { classifierMap } from '../../../shared/forms/packTypes';
 import { catalogues } from '../../../shared/i18n/catalogues';
@@ -12,6 +12,7 @@ import { kyrgyzPupil, poppler, printingWorkstation } from './printSupport';
 const cleanups: (() => void)[] = [];
 const backends: Backend[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const backend of backends.splice(0)) await backend.close();
   cleanups.splice(0).forEach((cleanup) => cleanup());
 });
@@ -38,10 +39,20 @@ function expectedTexts(values: FormValues): string[] {
 
 const pdfOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
+/**
+ * The card prints the day it reads from the clock: the clock stands still from here, so the day
+ * the test expects is the day printed even when the test runs across midnight.
+ */
+function stillClock(): Date {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  return new Date();
+}
+
 describe('the stamped paper copy of a pupil card', () => {
   it('carries, as pdftotext reads it, the Kyrgyz name with ң ө ү, every value, the date of preparation and М.П., on A4', async () => {
     const { client } = await printingWorkstation(cleanups, backends);
     const pupil = await kyrgyzPupil(client);
+    const preparedOn = stillClock();
     const printed = await client.call('print.card', { recordId: pupil.id, language: 'ky', headName: 'Сейитова Айгүл Бакытовна' });
     if (!printed.ok) throw new Error(printed.error.message);
     const pdf = pdfOf(printed.value.pdfBase64);
@@ -51,7 +62,7 @@ describe('the stamped paper copy of a pupil card', () => {
     const values = expectedTexts(pupil.values);
     expect(values.length).toBeGreaterThan(15);
     for (const value of values) expect(text, value).toContain(flat(value));
-    expect(text).toContain(`Даярдоо датасы: ${formatDate(new Date(), 'ky')}`);
+    expect(text).toContain(`Даярдоо датасы: ${formatDate(preparedOn, 'ky')}`);
     expect(text).toContain('М.П.');
     expect(text).toContain('Сейитова Айгүл Бакытовна');
     expect(text).toContain('Бишкек шаардык №1 балдар үйү');
@@ -71,12 +82,13 @@ describe('the stamped paper copy of a pupil card', () => {
     const { client } = await printingWorkstation(cleanups, backends);
     await client.call('settings.update', { language: 'ky' });
     const pupil = await kyrgyzPupil(client);
+    const preparedOn = stillClock();
     const printed = await client.call('print.card', { recordId: pupil.id, language: 'ru' });
     if (!printed.ok) throw new Error(printed.error.message);
     const text = flat(poppler('pdftotext', pdfOf(printed.value.pdfBase64), cleanups));
     expect(text).toContain('Учётная карточка воспитанника');
     expect(text).toContain('Фамилия, имя, отчество');
-    expect(text).toContain(`Дата подготовки: ${formatDate(new Date(), 'ru')}`);
+    expect(text).toContain(`Дата подготовки: ${formatDate(preparedOn, 'ru')}`);
     expect(text).toContain('М.П.');
     expect(text).toContain('Мать');
     expect(text).not.toContain('Даярдоо датасы');

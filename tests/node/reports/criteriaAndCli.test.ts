@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localToday } from '../../../shared/forms/dates';
 import type { PersonNameValue } from '../../../shared/forms/formTypes';
 import { registryPacks } from '../../../shared/packs';
@@ -12,8 +12,15 @@ import path from 'node:path';
 const territories = registryPacks[0]?.classifiers.find((classifier) => classifier.id === 'kg.territory');
 
 describe('criteria search (Pack 3 §1.9 on Pack 1’s card)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('finds the children placed today matching every criterion — count and names — and a name opens the record', async () => {
     const { client, seeded } = await seededWorkstation('central_reader', 300);
+    // The search reads "today" itself: the clock stands still from here, so the test's today is
+    // the search's today even when the test runs across midnight.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     const today = localToday();
     if (!territories) throw new Error('no territories');
     const present = seeded.pupils.filter((pupil) => pupil.values.admittedOn as string <= today && (pupil.dischargedOn === null || pupil.dischargedOn >= today));

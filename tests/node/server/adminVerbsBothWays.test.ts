@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +17,7 @@ import { issueWorkstation } from '../../../src-server/admin/workstations';
 import { runServerCli } from '../../../src-server/cli/main';
 import { importHandover } from '../../../src-server/handover/importPackage';
 import { seal } from '../../../src-server/handover/sealedFile';
-import { freePort, jsonValue, run, serve, stopped } from '../../support/processes';
+import { jsonValue, run, serve, stopped } from '../../support/processes';
 import { pupilForm, pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { openIssuedProfile } from '../../support/serverAdmin';
 import { testKeyBits } from '../../support/serverPki';
@@ -204,9 +203,8 @@ describe('every admin verb answers the same through the running server’s chann
       await admin.db.close();
     }
 
-    const port = await freePort();
     let stderr = '';
-    const server: ChildProcess = await serve(channelDir, port);
+    const { child: server } = await serve(channelDir);
     server.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const channel: Answer[] = [];
     let cliAgencies: unknown;
