@@ -6,7 +6,7 @@ import { importBoundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/e2e/artifacts/**', 'test-results/**', 'playwright-report/**', '.tmp/**'],
+    ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/e2e/artifacts/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.stryker-tmp/**', 'reports/**'],
   },
   js.configs.recommended,
   {

@@ -61,7 +61,8 @@ export async function initServer(options: InitOptions): Promise<InitResult> {
   } catch {
     throw new AdminError('INVALID_INPUT');
   }
-  if (url.protocol !== 'https:') throw new AdminError('INVALID_INPUT');
+  // Port 0 means "any free port" to a listening socket, never an address a workstation can dial.
+  if (url.protocol !== 'https:' || url.port === '0') throw new AdminError('INVALID_INPUT');
   const tlsServerName = tlsServerNameFor(url, hosts);
   if (!hosts.includes(tlsServerName)) hosts.push(tlsServerName);
 

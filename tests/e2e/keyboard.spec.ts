@@ -34,8 +34,10 @@ test('the main journey by keyboard only: activation, sign-in, a new pupil, save,
   // Activation: the profile's file choice is reached and opened from the keyboard; the file itself is
   // picked in the operating system's dialog, which is not the page's, so only that step uses setFiles.
   const fileInput = page.getByLabel(ru.access.orFile);
-  await tabTo(page, fileInput);
+  // Listening first: Playwright turns on Chromium's file-chooser interception when the first
+  // listener is added, asynchronously; a key pressed before that opens no interceptable chooser.
   const chooser = page.waitForEvent('filechooser');
+  await tabTo(page, fileInput);
   await page.keyboard.press('Space');
   await (await chooser).setFiles(file);
   await expect(page.getByText(ru.access.fileChosen.replace('{{name}}', 'workstation.balaprofile'))).toBeVisible();
