@@ -30,6 +30,8 @@ const variants: [RegExp, string | ((match: string) => string)][] = [
 
 export function nameSkeleton(name: string): string {
   let text = name.normalize('NFKC').toLowerCase();
+  // Latin "ch" (Chyngyz, Kuchukov, Tchaikovsky) is Ч, not the Azerbaijani c (Дж) then h.
+  text = text.replace(/ch/g, 'ç');
   text = [...text].map((ch) => letters[ch] ?? ch).join('');
   text = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z]/g, '');
   for (const [pattern, replacement] of variants) {
