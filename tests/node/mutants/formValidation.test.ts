@@ -72,6 +72,11 @@ describe('what counts as left blank', () => {
     expect(codes({ ...valid, name: { surname: ' ', givenName: ' ', patronymic: '  ' } })).toEqual(['name:required']);
   });
 
+  it('treats a value cleared to null as missing: "required" when required, nothing when optional', () => {
+    expect(codes({ ...valid, birthDate: null })).toEqual(['birthDate:required']);
+    expect(codes({ ...valid, notes: null })).toEqual([]);
+  });
+
   it('treats a required group with no items as missing', () => {
     expect(staffCodes({ name: { surname: 'Aliyev', givenName: 'Rashad' }, carers: [] })).toEqual(['carers:required']);
   });
@@ -98,6 +103,28 @@ describe('text, number and date boundaries', () => {
 
   it('names the level a territory field asks for', () => {
     expect(full({ ...valid, from: 'R1' })).toEqual([{ path: 'from', code: 'wrongLevel', params: { level: 'district' } }]);
+  });
+});
+
+describe('values of the wrong type (from a damaged or hostile record)', () => {
+  const typed = (values: Record<string, unknown>) => codes({ ...valid, ...values } as never);
+
+  it('refuses a number where text, a code, a PIN, a phone or an e-mail is expected', () => {
+    expect(typed({ notes: 5 })).toEqual(['notes:wrongType']);
+    expect(typed({ sex: 1 })).toEqual(['sex:wrongType']);
+    expect(typed({ pin: 10803201500123 })).toEqual(['pin:wrongType']);
+    expect(typed({ phone: 996312620000 })).toEqual(['phone:wrongType']);
+    expect(typed({ email: 42 })).toEqual(['email:wrongType']);
+  });
+
+  it('refuses a number given as text, and numbers that are not finite', () => {
+    expect(typed({ capacity: '120' })).toEqual(['capacity:wrongType']);
+    expect(typed({ capacity: Number.NaN })).toEqual(['capacity:wrongType']);
+    expect(typed({ capacity: Number.POSITIVE_INFINITY })).toEqual(['capacity:wrongType']);
+  });
+
+  it('does not compare admission with a birth date that is not a real day (only the birth date is refused)', () => {
+    expect(typed({ birthDate: '2015-02-30', admittedOn: '2015-01-01', pin: undefined })).toEqual(['birthDate:dateInvalid']);
   });
 });
 
