@@ -33,6 +33,8 @@ export default {
   jsonReporter: { fileName: `${out}/mutation.json` },
   concurrency: Number(process.env.BALA_MUTATE_CONCURRENCY ?? 2),
   timeoutMS: 30_000,
+  // The first run of the server modules' tests (PGlite, TLS) takes minutes on a loaded 2-core machine.
+  dryRunTimeoutMinutes: 30,
   thresholds: { high: 90, low: module.aim, break: null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

@@ -3,7 +3,8 @@
 // Runs StrykerJS once per module of scripts/mutation/modules.json (all of them when none is named):
 // incrementally (only mutants in code or tests changed since that module's last run are run again;
 // --force runs every mutant). Then prints each module's score against its aim; --record also writes
-// the table into docs/testing.md. Reports: reports/mutation/<module>/index.html.
+// the table into docs/testing.md; --scores-only runs nothing and only prints (or records) the scores
+// of the last runs. Reports: reports/mutation/<module>/index.html.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,13 +16,14 @@ const modules = JSON.parse(fs.readFileSync(path.join(root, 'scripts/mutation/mod
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const record = args.includes('--record');
+const scoresOnly = args.includes('--scores-only');
 const named = args.filter((arg) => !arg.startsWith('--'));
 const unknown = named.filter((name) => !(name in modules));
 if (unknown.length > 0) {
   console.error(`mutate: no module ${unknown.join(', ')}; the modules are: ${Object.keys(modules).join(', ')}`);
   process.exit(2);
 }
-const chosen = named.length > 0 ? named : Object.keys(modules);
+const chosen = scoresOnly ? [] : named.length > 0 ? named : Object.keys(modules);
 const stryker = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
 
 let failed = false;

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FormValues } from '../../../shared/forms/formTypes';
 import { classifierMap, findForm } from '../../../shared/forms/packTypes';
 import { registryPacks } from '../../../shared/packs';
 import { kgResidentialRoles as roles } from '../../../shared/packs/kg-residential/roles';
@@ -10,6 +9,7 @@ import { pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { testAgency, testServerSetup, testWorkstation, type TestServerSetup } from '../../support/serverAdmin';
 import { rawRequest, startTestHttpServer, type RawAnswer, type TestHttpServer } from '../../support/serverHttp';
 import { describeStorages } from '../../support/serverStorage';
+import { firstChange, photoUpload } from '../../support/syncChanges';
 
 /*
  * Issue 22: the server's refusals of a pushed change and the reach of the pull and photo routes,
@@ -39,14 +39,6 @@ const formOf = (formId: string) => {
   return found;
 };
 
-/** A whole first change of a record: every section of the form, from `values`. */
-function firstChange(formId: string, values: FormValues, author: string, extra: Partial<SyncChange> = {}): SyncChange {
-  const { form } = formOf(formId);
-  const sections: SyncChange['sections'] = {};
-  for (const section of form.sections) sections[section.id] = Object.fromEntries(section.fields.filter((field) => field.id in values).map((field) => [field.id, values[field.id]]));
-  return { changeId: crypto.randomUUID(), recordId: crypto.randomUUID(), formId, formVersion: form.version, subjectId: null, baseRevision: 0, sections, author, at: new Date().toISOString(), reason: null, blobs: [], ...extra };
-}
-
 /** A valid change-of-circumstances event about `subjectId`. */
 function changeEvent(subjectId: string | null, author: string): SyncChange {
   const { pack, form } = formOf(changeFormId);
@@ -55,7 +47,6 @@ function changeEvent(subjectId: string | null, author: string): SyncChange {
   return firstChange(changeFormId, { changedOn: '2025-01-15', circumstance: circumstance ?? '', description: 'Переведена в другую группу' }, author, { subjectId });
 }
 
-const photoUpload = (data: Buffer, id: string = crypto.randomUUID()) => ({ id, mimeType: 'image/png', sha256: crypto.createHash('sha256').update(data).digest('hex'), dataBase64: data.toString('base64') });
 
 describeStorages('what the sync routes refuse, by exact code', (storage) => {
   let setup: TestServerSetup;
