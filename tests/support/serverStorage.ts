@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
@@ -26,14 +29,30 @@ export interface TestStorage {
   freshPgUrl(): Promise<string | undefined>;
 }
 
-let pgliteTemplate: Promise<File | Blob> | null = null;
+let pgliteTemplate: Promise<Blob> | null = null;
 
-/** initdb takes seconds: done once per file, then each database starts from its dump. */
+/** Where the empty cluster's dump is kept between test processes, per PGlite version (no data in it). */
+function templateFile(): string {
+  const version = (JSON.parse(fs.readFileSync(path.resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+  return path.join(os.tmpdir(), `bala-test-pglite-${version}.tar`);
+}
+
+/**
+ * initdb takes seconds (half a minute on a loaded machine): done once per machine and PGlite
+ * version, its dump kept in the temp folder; each database starts from it. A mutation run starts
+ * every test file afresh for each mutant, where this saves most of the time.
+ */
 async function emptyPglite(): Promise<Database> {
   pgliteTemplate ??= (async () => {
+    const file = templateFile();
+    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
     const seed = await PGlite.create();
     const dump = await seed.dumpDataDir('none');
     await seed.close();
+    // Written under another name and renamed: a parallel test process never reads half a dump.
+    const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(partial, file);
     return dump;
   })();
   return pgliteDatabase(await PGlite.create({ loadDataDir: await pgliteTemplate }));

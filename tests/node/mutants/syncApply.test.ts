@@ -5,13 +5,10 @@ import type { PackDef } from '../../../shared/forms/packTypes';
 import { registryPacks } from '../../../shared/packs';
 import { kgResidentialRoles as roles } from '../../../shared/packs/kg-residential/roles';
 import type { ChangeOutcome, SyncChange } from '../../../shared/sync/syncProtocol';
-import { addUser } from '../../../src-server/admin/users';
-import { issueWorkstation } from '../../../src-server/admin/workstations';
 import type { Database } from '../../../src-server/db/sql';
 import type { KnownWorkstation } from '../../../src-server/http/workstationGuard';
 import { applyBatch } from '../../../src-server/sync/applyBatch';
 import { changeHash } from '../../../src-server/sync/changeHash';
-import { testAgency, testServerSetup, type TestServerSetup } from '../../support/serverAdmin';
 import { describeStorages } from '../../support/serverStorage';
 import { firstChange, photoUpload } from '../../support/syncChanges';
 
@@ -51,36 +48,43 @@ const png = (size: number) => Buffer.alloc(size, 7);
 
 describeStorages('applying pushed changes, called directly', (storage) => {
   let db: Database;
-  let setup: TestServerSetup;
   let wsA: KnownWorkstation;
   let wsA2: KnownWorkstation;
   let wsB: KnownWorkstation;
   let agencyB: string;
 
+  // Seeded in SQL, not through the administrator's verbs: the apply reads only these columns,
+  // and a mutation run repeats this for every mutant (scrypt and certificates would cost seconds).
   beforeAll(async () => {
     db = await storage.fresh();
-    setup = testServerSetup(db);
-    const a = await testAgency(setup.admin, 'Ош балдар үйү');
-    const b = await testAgency(setup.admin, 'Нарын балдар үйү');
-    agencyB = b.id;
-    const user = (username: string, agency: string, role: string = roles.dataHolder) => addUser(setup.admin, { username, agency, role, validDays: 30, displayName: username });
-    for (const name of ['holder', 'disabled', 'expiring', 'moved']) await user(name, a.id);
-    await user('holder2', a.id);
-    await user('offsite', a.id);
-    await user('operator', a.id, roles.systemOperator);
-    await user('reader', a.id, roles.territorialReader);
-    await user('local', a.id, roles.localAdministration);
-    await user('holder-b', b.id);
-    const ws = async (agencyId: string, users: string[]): Promise<KnownWorkstation> => {
-      const issued = await issueWorkstation(setup.admin, { agency: agencyId, users });
-      return { id: issued.workstation.id, agencyId, status: 'active', reason: null };
+    const agency = async (id: string, name: string) => {
+      await db.query("INSERT INTO agencies (id, name, kind, country, territory, tin) VALUES ($1, $2, 'childrens_home', 'KG', '41711', $3)", [id, name, `0${String(crypto.randomInt(1e9)).padStart(9, '0')}0000`]);
+      return id;
     };
-    wsA = await ws(a.id, ['holder', 'disabled', 'expiring', 'moved', 'operator', 'reader', 'local']);
-    wsA2 = await ws(a.id, ['holder2']);
-    wsB = await ws(b.id, ['holder-b']);
+    const a = await agency('ag-osh', 'Ош балдар үйү');
+    agencyB = await agency('ag-naryn', 'Нарын балдар үйү');
+    const validUntil = new Date(now.getTime() + 30 * 86_400_000);
+    const user = (username: string, agencyId: string, role: string = roles.dataHolder) =>
+      db.query("INSERT INTO users (username, display_name, agency_id, role, password_hash, kdf, valid_until) VALUES ($1, $1, $2, $3, 'unused', '{}'::jsonb, $4)", [username, agencyId, role, validUntil]);
+    for (const name of ['holder', 'disabled', 'expiring', 'moved', 'holder2', 'offsite']) await user(name, a);
+    await user('operator', a, roles.systemOperator);
+    await user('reader', a, roles.territorialReader);
+    await user('local', a, roles.localAdministration);
+    await user('holder-b', agencyB);
+    const ws = async (id: string, agencyId: string, users: string[]): Promise<KnownWorkstation> => {
+      await db.query(
+        `INSERT INTO workstations (id, name, agency_id, cert_serial, cert_fingerprint, cert_expires_at, profile_id, profile_expires_at) VALUES ($1, $1, $2, $1, $3, $4, $5, $4)`,
+        [id, agencyId, crypto.createHash('sha256').update(id).digest('hex'), validUntil, crypto.randomUUID()],
+      );
+      for (const username of users) await db.query('INSERT INTO workstation_users (workstation_id, username) VALUES ($1, $2)', [id, username]);
+      return { id, agencyId, status: 'active', reason: null };
+    };
+    wsA = await ws('ws-osh1', a, ['holder', 'disabled', 'expiring', 'moved', 'operator', 'reader', 'local']);
+    wsA2 = await ws('ws-osh2', a, ['holder2']);
+    wsB = await ws('ws-naryn1', agencyB, ['holder-b']);
     await db.query('UPDATE users SET disabled = true WHERE username = $1', ['disabled']);
     await db.query('UPDATE users SET valid_until = $2 WHERE username = $1', ['expiring', now]);
-    await db.query('UPDATE users SET agency_id = $2 WHERE username = $1', ['moved', b.id]);
+    await db.query('UPDATE users SET agency_id = $2 WHERE username = $1', ['moved', agencyB]);
   }, 120_000);
 
   const apply = (ws: KnownWorkstation, changes: SyncChange[], pushedBy = 'pusher', at: Date = now) => applyBatch(db, ws, packs, at, changes, pushedBy);
