@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translatorFor } from '../../../shared/i18n/translator';
 import { installHeader, minWorkstationVersionHeader, protocolHeader, serverRoutes, versionHeader } from '../../../shared/serverApi/serverApi';
+import { appVersion } from '../../../src-main/appVersion';
+import { buildServerApp } from '../../../src-server/http/serverApp';
 import { FailureThrottle } from '../../../src-server/http/failureThrottle';
 import { Refusal, refusalBody } from '../../../src-server/http/refusal';
 import { admit, checkInstall, type KnownWorkstation } from '../../../src-server/http/workstationGuard';
 import { registerVersionGate } from '../../../src-server/http/versionGate';
 import { silentServerLogger } from '../../../src-server/log/serverLogger';
 import { describeStorages } from '../../support/serverStorage';
-import { codeOf, errorOf, startHarness, unauthorisedHeader, type Harness } from './httpHarness';
+import { certHeader, codeOf, errorOf, fakeCertificates, startHarness, unauthorisedHeader, type Harness } from './httpHarness';
 
 /*
  * Issue 22: the server's guards in src-server/http, each refusal pinned to its code — the
@@ -254,6 +257,14 @@ describeStorages('the server’s guards, in process', (storage) => {
       expect(audit.rows).toEqual([{ actor: `workstation:${ws.id}`, action: 'workstation.copied', details: { refused: 'WORKSTATION_COPIED' } }]);
     });
 
+    it('refuses a request naming two data folders', async () => {
+      const ws = await h.workstation();
+      const twice = await h.request(ws, 'GET', serverRoutes.workstationStatus, undefined, { [installHeader]: ['folder_A-0123456789', 'folder_B-0123456789'] });
+      expect([twice.status, errorOf(twice).message]).toEqual([400, 'The request is not valid. (x-bala-install)']);
+      const { rows } = await h.db.query<{ install_id: string | null }>('SELECT install_id FROM workstations WHERE id = $1', [ws.id]);
+      expect(rows[0]?.install_id).toBeNull();
+    });
+
     it('refuses an install id that is not 16 to 64 plain characters', async () => {
       const ws = await h.workstation();
       for (const install of ['a'.repeat(15), 'a'.repeat(65), `${'a'.repeat(16)}!`, `x${'a'.repeat(16)}`.replace('x', ' ')]) {
@@ -275,6 +286,30 @@ describeStorages('the server’s guards, in process', (storage) => {
       await expect(checkInstall(h.db, stale(), 'another-folder-22', h.now.value)).rejects.toMatchObject({ code: 'WORKSTATION_COPIED' });
       const { rows } = await h.db.query<{ install_id: string }>('SELECT install_id FROM workstations WHERE id = $1', [ws.id]);
       expect(rows[0]?.install_id).toBe('recorded-by-other-1');
+    });
+  });
+
+  describe('the default throttles', () => {
+    it('slow one account name guessed from ten workstations for five minutes, and one workstation after twenty failures for ten', async () => {
+      const { app } = buildServerApp({ db: h.db, pki: h.setup.pki, t: translatorFor('en'), now: () => h.now.value });
+      fakeCertificates(app);
+      await app.ready();
+      const base = new Date('2026-04-01T08:00:00.000Z');
+      const signIn = async (ws: { fingerprint256: string }, username: string, atMs: number) => {
+        h.now.value = new Date(base.getTime() + atMs);
+        const answer = await app.inject({ method: 'POST', url: serverRoutes.signIn, headers: { [versionHeader]: appVersion, [certHeader]: ws.fingerprint256 }, payload: { username, password: 'Guess-password-1' } });
+        return answer.json<{ error: { code: string; retryAfter?: string } }>().error;
+      };
+      try {
+        for (let n = 0; n < 10; n += 1) expect((await signIn(await h.workstation(), 'guessed-name', n * 1000)).code).toBe('USER_UNKNOWN_OR_WRONG_PASSWORD');
+        expect(await signIn(await h.workstation(), 'guessed-name', 10_000)).toEqual({ code: 'TOO_MANY_ATTEMPTS', retryAfter: new Date(base.getTime() + 5 * minute).toISOString(), message: expect.any(String) as unknown });
+        const ws = await h.workstation();
+        for (let n = 0; n < 20; n += 1) expect((await signIn(ws, `other-name-${n}`, n * 1000)).code).toBe('USER_UNKNOWN_OR_WRONG_PASSWORD');
+        expect(await signIn(ws, 'other-name-20', 20_000)).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfter: new Date(base.getTime() + 10 * minute).toISOString() });
+      } finally {
+        h.now.value = new Date('2026-03-02T09:00:00.000Z');
+        await app.close();
+      }
     });
   });
 

@@ -81,6 +81,18 @@ async function migratedPglite(): Promise<Database> {
   return db;
 }
 
+/** Lets the test headers stand in for the client certificate the TLS handshake checked. */
+export function fakeCertificates(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const fingerprint = request.headers[certHeader];
+    Object.assign(request.raw.socket, {
+      authorized: request.headers[unauthorisedHeader] === undefined,
+      getPeerCertificate: () => (typeof fingerprint === 'string' ? { fingerprint256: fingerprint } : {}),
+    });
+    done();
+  });
+}
+
 let counter = 0;
 const hex = (bytes: number) => crypto.randomBytes(bytes).toString('hex');
 
@@ -101,14 +113,7 @@ export async function startHarness(storage: TestStorage, options: { throttle?: F
   const throttle = options.throttle ?? new FailureThrottle(1000, 60_000);
   const accountThrottle = options.accountThrottle ?? new FailureThrottle(1000, 60_000);
   const { app, routes } = buildServerApp({ db, pki: setup.pki, t: translatorFor('en'), now: () => now.value, log, throttle, accountThrottle, minWorkstationVersion: options.minWorkstationVersion });
-  app.addHook('onRequest', (request, _reply, done) => {
-    const fingerprint = request.headers[certHeader];
-    Object.assign(request.raw.socket, {
-      authorized: request.headers[unauthorisedHeader] === undefined,
-      getPeerCertificate: () => (typeof fingerprint === 'string' ? { fingerprint256: fingerprint } : {}),
-    });
-    done();
-  });
+  fakeCertificates(app);
   options.beforeReady?.(routes);
   await app.ready();
 

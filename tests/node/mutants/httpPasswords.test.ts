@@ -124,6 +124,26 @@ describeStorages('password changes and the cache key on the server, in process',
     expect(codeOf(await sendOffline(ws, request))).toBe('USER_DISABLED');
   });
 
+  it('refuses a replayed change even when the account is back on the key that signed it', async () => {
+    const ws = await h.workstation();
+    const op = await h.operator(name('damir'), { workstations: [ws.id] });
+    const before = await userRow(op.username);
+    const request = await offlineChange(ws, op, 'Offline-Secret-13');
+    expect(codeOf(await sendOffline(ws, request))).toBe('ok');
+    // The administrator restores the account's former credential (e.g. from a backup).
+    await h.db.query('UPDATE users SET password_hash = $2, kdf = $3::jsonb, account_kdf = $4::jsonb, sign_pub = $5, wrap_pub = $6 WHERE username = $1', [
+      op.username,
+      before.password_hash,
+      JSON.stringify(before.kdf),
+      JSON.stringify(before.account_kdf),
+      before.sign_pub,
+      before.wrap_pub,
+    ]);
+    const replay = await sendOffline(ws, request);
+    expect([replay.status, errorOf(replay).message]).toEqual([400, 'The request is not valid. (signature: already used)']);
+    expect((await userRow(op.username)).sign_pub).toBe(before.sign_pub);
+  });
+
   it('refuses verifiers cheaper than the server’s, or sharing one salt', async () => {
     const ws = await h.workstation();
     const op = await h.operator(name('erkin'), { workstations: [ws.id] });
