@@ -155,9 +155,13 @@ describe('upgrading the cache of an earlier release', () => {
     const writer = openCache(file, key, { upTo: 7 });
     writer.prepare("INSERT INTO sync_state (key, value) VALUES ('lastAttemptAt', '2026-12-01T00:00:00.000Z')").run();
     writer.close();
-    expect(() => openCache(file, key)).toThrow(expect.objectContaining({ code: 'CACHE_UPGRADE_FAILED' }));
+    expect(() => openCache(file, key)).toThrow(
+      expect.objectContaining({ code: 'CACHE_UPGRADE_FAILED', params: { reason: 'backup: the cache is busy (another connection holds it)', from: '7' } }),
+    );
     reader.exec('COMMIT');
     reader.close();
+    // The refused open let go of the cache: the last connection closed took the WAL with it.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
     expect(backupsOf(file)).toEqual([]);
     const after = openCache(file, key, { upTo: 7 });
     expect(after.pragma('user_version', { simple: true })).toBe(7);
