@@ -17,7 +17,7 @@ const stubFolders = (listing: Record<string, fs.Dirent[]>) => {
   const real = fs.readdirSync.bind(fs);
   vi.spyOn(fs, 'readdirSync').mockImplementation(((root: fs.PathLike, options?: unknown) => {
     const entries = listing[String(root)];
-    if (entries) return entries;
+    if (entries) return (options as { withFileTypes?: boolean } | undefined)?.withFileTypes ? entries : entries.map((entry) => entry.name);
     if (String(root).startsWith('/media/') || String(root).startsWith('/run/media/') || root === '/Volumes') throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     return real(root, options as never);
   }) as typeof fs.readdirSync);

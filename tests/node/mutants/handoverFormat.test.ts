@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   magicOf,
+  maxSealedBytes,
   packageMagic,
   payloadAad,
   receiptMagic,
@@ -127,6 +128,34 @@ describe('the sealed file layout', () => {
     expect(typeof splitSealed(laidOut('BALAHOV1', text, ciphertext, Buffer.alloc(2048, 1)), 'bala-handover')).toBe('object');
     expect(splitSealed(laidOut('BALAHOV1', text, ciphertext, Buffer.alloc(2049, 1)), 'bala-handover')).toBe('unreadable');
     expect(splitSealed(laidOut('BALAHOV1', text, ciphertext, Buffer.alloc(4, 1), 2049), 'bala-handover')).toBe('unreadable');
+  });
+
+  it('answers wrongKind for a receipt cut short where a package was expected, and unreadable for a header cut short by its length field', () => {
+    const receipt = sealed('bala-handover-receipt');
+    expect(splitSealed(receipt.subarray(0, 8), 'bala-handover')).toBe('wrongKind');
+    expect(splitSealed(receipt.subarray(0, 20), 'bala-handover')).toBe('wrongKind');
+    expect(splitSealed(Buffer.concat([Buffer.from('BALAHOV1'), u32(64 * 1024 + 1)]), 'bala-handover')).toBe('unreadable');
+    // The header's bytes all there, but not a header: unreadable, not truncated.
+    expect(splitSealed(Buffer.concat([Buffer.from('BALAHOV1'), u32(8), Buffer.from('not json')]), 'bala-handover')).toBe('unreadable');
+  });
+
+  it('refuses a header whose text is not valid UTF-8, even where it would still read as JSON', () => {
+    const text = JSON.stringify(header('bala-handover', { workstationId: 'ws-naryn-#' }));
+    const bytes = Buffer.from(text, 'utf8');
+    bytes[bytes.indexOf('#')] = 0xff;
+    const file = Buffer.concat([Buffer.from('BALAHOV1'), u32(bytes.length), bytes, ciphertext, u32(signature.length), signature]);
+    expect(splitSealed(file, 'bala-handover')).toBe('unreadable');
+  });
+
+  it('cuts a file with an empty signature (the signature check then refuses it), not taking it as cut short', () => {
+    const split = splitSealed(laidOut('BALAHOV1', JSON.stringify(header()), ciphertext, Buffer.alloc(0)), 'bala-handover');
+    expect(typeof split === 'string' ? split : split.signature.length).toBe(0);
+  });
+
+  it('refuses a file larger than any package as unreadable', () => {
+    const huge = sealed();
+    Object.defineProperty(huge, 'length', { value: maxSealedBytes + 1 });
+    expect(splitSealed(huge, 'bala-handover')).toBe('unreadable');
   });
 
   it('reads a file that sits inside a larger buffer (as a Node Buffer from the pool does)', () => {

@@ -57,25 +57,26 @@ const pendingIds = (ws: HandoverWorkstation) => (ws.db.prepare("SELECT change_id
 
 describe('a handover receipt on the workstation', () => {
   it('stores each answer as a push would: delivered changes leave the outbox, a conflict and a rejection wait for the operator', () => {
-    const { ws, pkg, records, changeIds } = exported(5);
-    const [accepted, merged, already, conflict, rejected] = changeIds as [string, string, string, string, string];
+    const { ws, pkg, records, changeIds } = exported(6);
+    const [accepted, merged, already, conflict, rejected, conflict2] = changeIds as [string, string, string, string, string, string];
     const outcomes: ChangeOutcome[] = [
       { changeId: accepted, outcome: 'accepted', revision: 7, merged: false },
       { changeId: merged, outcome: 'accepted', revision: 9, merged: true },
       { changeId: already, outcome: 'alreadyApplied', revision: 3 },
       { changeId: conflict, outcome: 'conflict', revision: 4, theirs: {}, by: 'admin', at: '2026-12-01T07:00:00.000Z' },
       { changeId: rejected, outcome: 'rejected', code: 'INVALID_VALUES', problems: [] },
+      { changeId: conflict2, outcome: 'conflict', revision: 2, theirs: {}, by: 'admin', at: '2026-12-01T07:05:00.000Z' },
       // An answer to a change this package never carried is not applied.
       { changeId: crypto.randomUUID(), outcome: 'accepted', revision: 1, merged: false },
     ];
     const gap = { expected: 1, received: 1 };
     const bytes = ws.receipt({ packageId: pkg.packageId, outcomes, gap });
     const result = importHandoverReceipt(ws.db, bytes, 'op', later);
-    expect(result).toEqual({ packageId: pkg.packageId, sequence: 1, delivered: 3, conflicts: 1, rejected: 1, repeat: false, gap });
+    expect(result).toEqual({ packageId: pkg.packageId, sequence: 1, delivered: 3, conflicts: 2, rejected: 1, repeat: false, gap });
 
     expect(pendingIds(ws)).toEqual([]);
     const states = ws.db.prepare('SELECT change_id, state FROM outbox ORDER BY seq').all() as { change_id: string; state: string }[];
-    expect(states).toEqual([{ change_id: conflict, state: 'conflict' }, { change_id: rejected, state: 'rejected' }]);
+    expect(states).toEqual([{ change_id: conflict, state: 'conflict' }, { change_id: rejected, state: 'rejected' }, { change_id: conflict2, state: 'conflict' }]);
     // The accepted record now knows the server's revision; a merged one waits for the pull.
     const revision = (id: string | undefined) => (ws.db.prepare('SELECT server_revision AS r FROM records WHERE id = ?').get(id) as { r: number | null }).r;
     expect(revision(records[0])).toBe(7);
@@ -83,14 +84,14 @@ describe('a handover receipt on the workstation', () => {
 
     const stored = ws.db.prepare('SELECT receipt_at, receipt_json FROM handover_packages WHERE package_id = ?').get(pkg.packageId) as { receipt_at: string; receipt_json: string };
     expect(stored.receipt_at).toBe(later.toISOString());
-    expect(JSON.parse(stored.receipt_json)).toEqual({ delivered: 3, conflicts: 1, rejected: 1, importedAt: '2026-12-01T08:00:00.000Z', repeat: false, gap });
+    expect(JSON.parse(stored.receipt_json)).toEqual({ delivered: 3, conflicts: 2, rejected: 1, importedAt: '2026-12-01T08:00:00.000Z', repeat: false, gap });
     const audit = ws.db.prepare("SELECT at, actor, details_json FROM audit_log WHERE action = 'handover.receipt'").all() as { at: string; actor: string; details_json: string }[];
     expect(audit.map((row) => ({ ...row, details: JSON.parse(row.details_json) as unknown, details_json: undefined }))).toEqual([
       {
         at: later.toISOString(),
         actor: 'op',
         details_json: undefined,
-        details: { packageId: pkg.packageId, sequence: 1, delivered: 3, conflicts: 1, rejected: 1, importedAt: '2026-12-01T08:00:00.000Z', repeat: false, gap, outcomes: 6, before: false },
+        details: { packageId: pkg.packageId, sequence: 1, delivered: 3, conflicts: 2, rejected: 1, importedAt: '2026-12-01T08:00:00.000Z', repeat: false, gap, outcomes: 7, before: false },
       },
     ]);
     expect(refusedCodes(ws)).toEqual([]);
