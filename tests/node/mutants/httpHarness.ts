@@ -1,15 +1,9 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { translatorFor } from '../../../shared/i18n/translator';
 import type { ScryptParams } from '../../../shared/profile/profileFormat';
 import { protocolHeader, protocolVersion, versionHeader } from '../../../shared/serverApi/serverApi';
 import { appVersion } from '../../../src-main/appVersion';
-import { migrate } from '../../../src-server/db/migrate';
-import { pgliteDatabase } from '../../../src-server/db/pgliteDatabase';
 import type { Database } from '../../../src-server/db/sql';
 import { FailureThrottle } from '../../../src-server/http/failureThrottle';
 import { buildServerApp } from '../../../src-server/http/serverApp';
@@ -57,30 +51,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/**
- * PGlite's initdb takes seconds, and a mutation run starts this file once per mutant: an empty
- * migrated database image is kept in the temp folder and loaded from there (migrate() then
- * brings a stale image up to date). It holds the schema only, no data.
- */
-async function migratedPglite(): Promise<Database> {
-  const file = path.join(os.tmpdir(), 'bala-http-mutants-schema.tar');
-  let image: Blob;
-  try {
-    image = new Blob([fs.readFileSync(file)]);
-  } catch {
-    const seed = await PGlite.create();
-    await migrate(pgliteDatabase(seed));
-    image = await seed.dumpDataDir('none');
-    await seed.close();
-    const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
-    fs.writeFileSync(partial, Buffer.from(await image.arrayBuffer()));
-    fs.renameSync(partial, file);
-  }
-  const db = pgliteDatabase(await PGlite.create({ loadDataDir: image }));
-  await migrate(db);
-  return db;
-}
-
 /** Lets the test headers stand in for the client certificate the TLS handshake checked. */
 export function fakeCertificates(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
@@ -100,7 +70,8 @@ const hex = (bytes: number) => crypto.randomBytes(bytes).toString('hex');
 const colonFingerprint = (fingerprint: string) => (fingerprint.toUpperCase().match(/../g) ?? []).join(':');
 
 export async function startHarness(storage: TestStorage, options: { throttle?: FailureThrottle; accountThrottle?: FailureThrottle; minWorkstationVersion?: string; beforeReady?: (routes: Harness['routes']) => void } = {}): Promise<Harness> {
-  const db = storage.kind === 'pglite' ? await migratedPglite() : await storage.fresh();
+  // PGlite starts from the empty cluster tests/support/serverStorage.ts keeps per machine.
+  const db = await storage.fresh();
   const setup = testServerSetup(db);
   const agencyId = (await testAgency(setup.admin)).id;
   const logLines: string[] = [];
@@ -175,7 +146,6 @@ export async function startHarness(storage: TestStorage, options: { throttle?: F
     close: async () => {
       await app.close();
       setup.cleanup();
-      if (storage.kind === 'pglite') await db.close();
     },
   };
 }
