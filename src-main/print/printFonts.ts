@@ -27,10 +27,28 @@ const parsedOnce: Fontkit = {
   ...fontkit,
   create: (data: Uint8Array, postscriptName?: string) => {
     let font = parsed.get(data);
-    if (!font) parsed.set(data, (font = fontkit.create(data, postscriptName)));
+    if (!font) parsed.set(data, (font = keepCodePoints(fontkit.create(data, postscriptName))));
     return font;
   },
 };
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters of whoever asked first. The
+ * subsetter asks for the parts of a composite glyph with no characters: DejaVu's Cyrillic В is
+ * drawn from the Latin B, so once one document printed В, a later document's Latin B would carry
+ * no characters, the PDF's ToUnicode map would miss it, and the verification code copied or read
+ * off the PDF (pdftotext, a screen reader, search) would lose that letter. The letter asked for
+ * with its characters gets them back.
+ */
+function keepCodePoints(font: ParsedFont): ParsedFont {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (glyphId: number, codePoints?: number[]) => {
+    const glyph = getGlyph(glyphId, codePoints);
+    if (codePoints && codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
 
 export interface PrintFonts {
   regular: PDFFont;
