@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { FormValues } from '../../shared/forms/formTypes';
-import { findForm, type PackDef } from '../../shared/forms/packTypes';
+import { classifierMap, findForm, type PackDef } from '../../shared/forms/packTypes';
 import { registryPacks } from '../../shared/packs';
 import type { BlobUpload, SyncChange } from '../../shared/sync/syncProtocol';
 
@@ -15,3 +15,12 @@ export function firstChange(formId: string, values: FormValues, author: string, 
 
 /** A photo as a change carries it: its bytes in base64 with their SHA-256. */
 export const photoUpload = (data: Buffer, id: string = crypto.randomUUID()): BlobUpload => ({ id, mimeType: 'image/png', sha256: crypto.createHash('sha256').update(data).digest('hex'), dataBase64: data.toString('base64') });
+
+/** A valid Pack 1 change-of-circumstances event about `subjectId` (null: refused as about no one). */
+export function changeEvent(subjectId: string | null, author: string): SyncChange {
+  const found = findForm(registryPacks, 'kg-residential.change');
+  if (!found) throw new Error('Pack 1 change form missing');
+  const field = found.form.sections[0]?.fields.find((candidate) => candidate.id === 'circumstance');
+  const circumstance = field?.kind === 'choice' ? classifierMap(found.pack)[field.classifier]?.entries[0]?.code : undefined;
+  return firstChange('kg-residential.change', { changedOn: '2025-01-15', circumstance: circumstance ?? '', description: 'Переведена в другую группу' }, author, { subjectId });
+}

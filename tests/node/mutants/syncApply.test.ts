@@ -146,6 +146,10 @@ describeStorages('applying pushed changes, called directly', (storage) => {
     expect(await one(wsA, { ...change, sections: { ...change.sections, family: { mother: 'М', notes: 'x' } } })).toMatchObject({
       outcome: 'rejected', code: 'INVALID_VALUES', problems: [{ field: 'notes', code: 'unknownField' }],
     });
+    // A hostile payload: at most a hundred problems travel back.
+    const stray = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`stray${i}`, 'x']));
+    const flood = await one(wsA, { ...change, sections: { ...change.sections, family: stray } });
+    expect(flood.outcome === 'rejected' ? [flood.code, flood.problems.length, flood.problems[99]] : flood).toEqual(['INVALID_VALUES', 100, { field: 'stray99', code: 'unknownField' }]);
     expect(await record(change.recordId)).toBeUndefined();
   });
 
@@ -168,7 +172,10 @@ describeStorages('applying pushed changes, called directly', (storage) => {
   it('refuses a role that may not edit the form, and a role that sees totals only, with NOT_PERMITTED (not audited)', async () => {
     const change = newChild('reader');
     expect(await one(wsA, change)).toMatchObject({ outcome: 'rejected', code: 'NOT_PERMITTED' });
-    expect(await one(wsA, newChild('local'))).toMatchObject({ outcome: 'rejected', code: 'NOT_PERMITTED' });
+    // Only sections every editing role may write: the refusal is the role's, not the health section's.
+    const totalsOnly = newChild('local', { name: 'Айгүл', mother: 'Гүлнара' });
+    expect(await one(wsA, totalsOnly)).toEqual({ changeId: totalsOnly.changeId, outcome: 'rejected', code: 'NOT_PERMITTED', problems: [] });
+    expect(await one(wsA, newChild('operator', { name: 'Айгүл', mother: 'Гүлнара' }))).toMatchObject({ outcome: 'accepted' });
     expect(await refusedAudits(change.changeId)).toEqual([]);
   });
 

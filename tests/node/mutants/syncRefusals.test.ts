@@ -1,7 +1,5 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { classifierMap, findForm } from '../../../shared/forms/packTypes';
-import { registryPacks } from '../../../shared/packs';
 import { kgResidentialRoles as roles } from '../../../shared/packs/kg-residential/roles';
 import { sessionHeader } from '../../../shared/serverApi/serverApi';
 import { syncRoutes, type SyncChange } from '../../../shared/sync/syncProtocol';
@@ -9,7 +7,7 @@ import { pupilFormId, samplePupil } from '../../support/pupilSamples';
 import { testAgency, testServerSetup, testWorkstation, type TestServerSetup } from '../../support/serverAdmin';
 import { rawRequest, startTestHttpServer, type RawAnswer, type TestHttpServer } from '../../support/serverHttp';
 import { describeStorages } from '../../support/serverStorage';
-import { firstChange, photoUpload } from '../../support/syncChanges';
+import { changeEvent, firstChange, photoUpload } from '../../support/syncChanges';
 
 /*
  * Issue 22: the server's refusals of a pushed change and the reach of the pull and photo routes,
@@ -17,7 +15,6 @@ import { firstChange, photoUpload } from '../../support/syncChanges';
  */
 
 const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const changeFormId = 'kg-residential.change';
 
 interface Operator {
   workstationId: string;
@@ -32,21 +29,6 @@ interface Outcome {
   problems?: { field: string; code: string; params?: Record<string, string> }[];
   revision?: number;
 }
-
-const formOf = (formId: string) => {
-  const found = findForm(registryPacks, formId);
-  if (!found) throw new Error(formId);
-  return found;
-};
-
-/** A valid change-of-circumstances event about `subjectId`. */
-function changeEvent(subjectId: string | null, author: string): SyncChange {
-  const { pack, form } = formOf(changeFormId);
-  const field = form.sections[0]?.fields.find((candidate) => candidate.id === 'circumstance');
-  const circumstance = field?.kind === 'choice' ? classifierMap(pack)[field.classifier]?.entries[0]?.code : undefined;
-  return firstChange(changeFormId, { changedOn: '2025-01-15', circumstance: circumstance ?? '', description: 'Переведена в другую группу' }, author, { subjectId });
-}
-
 
 describeStorages('what the sync routes refuse, by exact code', (storage) => {
   let setup: TestServerSetup;

@@ -6,7 +6,7 @@ import { declaredPhotoBytes, photoRefs } from '../../../shared/sync/photoRefs';
 import { applySections, changedSections, pickSections, strayFields, unknownSections } from '../../../shared/sync/sections';
 import { canonicalJson, changeHash } from '../../../src-server/sync/changeHash';
 import { tallyOutcomes } from '../../../src-server/sync/applyBatch';
-import type { ChangeOutcome, SyncChange } from '../../../shared/sync/syncProtocol';
+import { syncChangeSchema, type ChangeOutcome, type SyncChange } from '../../../shared/sync/syncProtocol';
 
 /*
  * Issue 22: the pure parts of sync — the limits on JSON from the wire, where photos are named,
@@ -169,6 +169,7 @@ describe('what makes a retried change the same change', () => {
     const one = changeHash(change({ blobs: [blob(a, 'AAAA'), blob(b, 'BBBB')] }));
     expect(changeHash(change({ blobs: [blob(b, 'CCCC'), blob(a, 'DDDD')] }))).toBe(one);
     expect(changeHash(change({ blobs: [blob(a)] }))).not.toBe(one);
+    expect(changeHash(change({ blobs: [blob(a)] }))).not.toBe(changeHash(change({ blobs: [blob(b)] })));
     expect(changeHash(change())).not.toBe(one);
   });
 
@@ -181,5 +182,25 @@ describe('what makes a retried change the same change', () => {
     expect(tallyOutcomes(outcomes, 'accepted')).toBe(2);
     expect(tallyOutcomes(outcomes, 'rejected')).toBe(1);
     expect(tallyOutcomes(outcomes, 'conflict')).toBe(0);
+  });
+});
+
+describe('a pushed change as the wire schema takes it', () => {
+  const valid = () => change({ changeId: crypto.randomUUID(), recordId: crypto.randomUUID() });
+  const problem = (candidate: unknown) => {
+    const parsed = syncChangeSchema.safeParse(candidate);
+    return parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it("checks each section's values against the section limits, naming the field", () => {
+    expect(problem(valid())).toBeNull();
+    expect(problem({ ...valid(), sections: { identity: { name: 'я'.repeat(20_000) } } })).toBeNull();
+    expect(problem({ ...valid(), sections: { identity: { name: 'я'.repeat(20_001) } } })).toEqual(['sections.identity: name: text longer than 20000']);
+  });
+
+  it('takes fifty sections and refuses fifty-one', () => {
+    const sections = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`s${i}`, {}]));
+    expect(problem({ ...valid(), sections: sections(50) })).toBeNull();
+    expect(problem({ ...valid(), sections: sections(51) })).toEqual(['sections: more than 50 sections']);
   });
 });
