@@ -20,7 +20,7 @@ export interface HistoryEntry {
 export interface Fork {
   /** The event both branches follow (null: the case's start). */
   point: string | null;
-  /** The first event of each branch, by id. */
+  /** The first event of each branch, in order of time (then id). */
   branches: string[];
   /** The resolution in force, or null while it is a conflict. */
   resolvedBy: string | null;
@@ -125,7 +125,6 @@ export function caseState(def: WorkflowDef, log: readonly unknown[]): CaseState 
       children.set(keyOf(event.after), [...(children.get(keyOf(event.after)) ?? []), event]);
     }
   }
-  for (const list of children.values()) list.sort((a, b) => (a.id < b.id ? -1 : 1));
 
   const status = new Map<string, EventStatus>();
   const markBranch = (first: WorkflowEvent, mark: EventStatus) => {

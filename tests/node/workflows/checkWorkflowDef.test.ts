@@ -107,6 +107,7 @@ describe('checking a workflow definition', () => {
       { code: 'UNKNOWN_ROLE', path: 'test.grant.transitions.screen.roles.clerk' },
       { code: 'UNKNOWN_FIELD', path: 'test.grant.transitions.screen.requires.fields.amount' },
       { code: 'UNKNOWN_ROLE', path: 'test.grant.transitions.decide.roles.committee' },
+      { code: 'UNKNOWN_ROLE', path: 'test.grant.transitions.sendBack.roles.committee' },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseState, mergeLogs } from '../../../shared/workflows/caseLog';
-import { cancelEvent, requestEvent, resolveEvent, takeEvent } from '../../../shared/workflows/eventBuilders';
+import { approveEvent, cancelEvent, requestEvent, resolveEvent, takeEvent } from '../../../shared/workflows/eventBuilders';
 import { checkEvent } from '../../../shared/workflows/transitions';
 import type { WorkflowEvent } from '../../../shared/workflows/workflowTypes';
 import { actors, repairWorkflow as def, stamps } from './repairWorkflow';
@@ -118,6 +118,24 @@ describe('forks after offline work', () => {
     expect(state.state).toBe('reported');
     expect(state.pending?.id).toBe('ev-001');
     expect(state.history.filter((entry) => entry.status === 'orphan').map((entry) => entry.event.id)).toEqual(one.slice(2).map((event) => event.id));
+  });
+});
+
+describe('folding a log no check let through', () => {
+  it('gives no effect to an approval of a request no longer pending, nor to an unknown transition', () => {
+    const stamp = stamps();
+    const log: WorkflowEvent[] = [];
+    const old = requestEvent(def, log, stamp(actors.tech1), 'writeOff');
+    log.push(old);
+    log.push(cancelEvent(def, log, stamp(actors.tech1), old.id));
+    const current = requestEvent(def, log, stamp(actors.tech1), 'writeOff');
+    log.push(current);
+    log.push(approveEvent(def, log, stamp(actors.auditor), old.id));
+    log.push(takeEvent(def, log, stamp(actors.tech1), 'teleport'));
+    const state = caseState(def, log);
+    expect(state).toMatchObject({ state: 'reported', effects: [] });
+    expect(state.pending?.id).toBe(current.id);
+    expect(state.chain).toHaveLength(5);
   });
 });
 

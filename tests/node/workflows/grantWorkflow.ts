@@ -45,6 +45,7 @@ export const grantWorkflow: WorkflowDef = {
   transitions: [
     { id: 'screen', names: name('Screen'), from: ['submitted'], to: 'screened', roles: ['clerk'], requires: { fields: ['amount'] } },
     { id: 'decide', names: name('Decide'), from: ['screened'], to: 'decided', roles: ['committee'] },
+    { id: 'sendBack', names: name('Send back for screening'), from: ['screened'], to: 'submitted', roles: ['committee'] },
   ],
   soonWorkingDays: 0,
 };

@@ -58,6 +58,23 @@ describe('deadlines in working hours', () => {
     expect(byStep(stepDeadlines(def, calendar, { amount: 500 }, log, created, at('2026-12-10T12:00:00Z'))).decision?.state).toBe('late');
   });
 
+  it('dates a step by the last time its transition took effect', () => {
+    const log: WorkflowEvent[] = [];
+    for (const [id, when, by, transition] of [
+      ['ev-1', '2026-12-08T05:30:00Z', clerk, 'screen'],
+      ['ev-2', '2026-12-08T06:00:00Z', committee, 'sendBack'],
+      ['ev-3', '2026-12-08T10:00:00Z', clerk, 'screen'],
+    ] as const) {
+      const event = takeEvent(def, log, { id, now: at(when), by }, transition);
+      expect(checkEvent(def, log, event, { amount: 1 }, by)).toEqual({ ok: true });
+      log.push(event);
+    }
+    expect(byStep(stepDeadlines(def, calendar, { amount: 1 }, log, '2026-12-08T05:00:00Z', at('2026-12-08T11:00:00Z'))).screening).toMatchObject({
+      doneAt: '2026-12-08T10:00:00.000Z',
+      state: 'late',
+    });
+  });
+
   it('leaves an hour deadline unscheduled on a calendar without working hours', () => {
     const rows = byStep(stepDeadlines(def, { ...calendar, workingHours: undefined }, {}, [], '2026-12-08T05:00:00Z', at('2026-12-20T05:00:00Z')));
     expect(rows.screening).toMatchObject({ due: null, state: 'unscheduled' });

@@ -83,6 +83,7 @@ export const repairWorkflow: WorkflowDef = {
       from: ['reported', 'inspected'],
       to: 'writtenOff',
       roles: [r.technician, r.head],
+      requires: { fields: ['serialNumber'] },
       approval: { roles: [r.head, r.auditor], otherAgency: true },
     },
   ],

@@ -152,6 +152,16 @@ describe('approvals', () => {
     expect(record(headLog, approveEvent(def, headLog, own(actors.head1), headRequest.id))).toEqual({ ok: true });
   });
 
+  it('checks the prerequisites again when approving: a field cleared since blocks the approval', () => {
+    const { stamp, log, request } = requested();
+    expect(record(log, approveEvent(def, log, stamp(actors.auditor), request.id), { ...filled, serialNumber: '' })).toEqual({
+      ok: false,
+      code: 'MISSING_PREREQUISITE',
+      missing: { fields: ['serialNumber'], steps: [] },
+    });
+    expect(record(log, rejectEvent(def, log, stamp(actors.auditor), request.id), { ...filled, serialNumber: '' })).toEqual({ ok: true });
+  });
+
   it('a rejection or a cancellation ends the request and leaves the state; each stays in history', () => {
     const { stamp, log, request } = requested();
     expect(record(log, cancelEvent(def, log, stamp(actors.tech2), request.id))).toEqual({ ok: false, code: 'NOT_PERMITTED' });
