@@ -12,6 +12,7 @@ export type WorkflowDefErrorCode =
   | 'UNKNOWN_ROLE'
   | 'UNKNOWN_FORM'
   | 'UNKNOWN_FIELD'
+  | 'NO_ROLES'
   | 'NOT_A_DATE_FIELD'
   | 'DUE_CYCLE'
   | 'BAD_DUE'
@@ -63,6 +64,8 @@ export function checkWorkflowDef(def: WorkflowDef, context: WorkflowContext = {}
   for (const step of def.steps) {
     const path = `steps.${step.id}`;
     checkRoles(step.owners, `${path}.owners`);
+    // A step nobody owns appears on nobody's dashboard.
+    if (step.owners.length === 0) add('NO_ROLES', `${path}.owners`);
     for (const state of step.activeIn ?? []) checkState(state, `${path}.activeIn.${state}`);
     if ('field' in step.done && fields) {
       const field = fields.get(step.done.field);
@@ -93,7 +96,9 @@ export function checkWorkflowDef(def: WorkflowDef, context: WorkflowContext = {}
     for (const state of transition.from) checkState(state, `${path}.from.${state}`);
     checkState(transition.to, `${path}.to`);
     checkRoles(transition.roles, `${path}.roles`);
+    if (transition.roles.length === 0) add('NO_ROLES', `${path}.roles`);
     if (transition.approval) checkRoles(transition.approval.roles, `${path}.approval.roles`);
+    if (transition.approval?.roles.length === 0) add('NO_ROLES', `${path}.approval.roles`);
     for (const step of transition.requires?.steps ?? []) if (!steps.has(step)) add('UNKNOWN_STEP', `${path}.requires.steps.${step}`);
     for (const field of transition.requires?.fields ?? []) if (fields && !fields.has(field)) add('UNKNOWN_FIELD', `${path}.requires.fields.${field}`);
   }

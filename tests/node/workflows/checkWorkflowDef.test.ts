@@ -22,12 +22,13 @@ describe('checking a workflow definition', () => {
       steps: [
         ...repairWorkflow.steps,
         { id: 'signed', names: repairWorkflow.title, owners: ['janitor'], done: { field: 'serialNumber' }, activeIn: ['nowhere'] },
-        { id: 'shipped', names: repairWorkflow.title, owners: [], done: { field: 'shippedOn' }, due: { after: 'packed', workingDays: -1 } },
-        { id: 'paid', names: repairWorkflow.title, owners: [], done: { transition: 'pay' } },
+        { id: 'shipped', names: repairWorkflow.title, owners: [repairRoles.head], done: { field: 'shippedOn' }, due: { after: 'packed', workingDays: -1 } },
+        { id: 'paid', names: repairWorkflow.title, owners: [repairRoles.head], done: { transition: 'pay' } },
       ],
       transitions: [
         ...repairWorkflow.transitions,
         { id: 'ship', names: repairWorkflow.title, from: ['inRepair', 'lost'], to: 'gone', roles: ['courier'], requires: { fields: ['trackingNo'], steps: ['packed'] }, approval: { roles: ['boss'] } },
+        { id: 'lose', names: repairWorkflow.title, from: ['inRepair'], to: 'inRepair', roles: [], approval: { roles: [] } },
       ],
     };
     expect(checkWorkflowDef(broken, repairContext)).toEqual([
@@ -46,7 +47,11 @@ describe('checking a workflow definition', () => {
       { code: 'UNKNOWN_ROLE', path: 'transitions.ship.approval.roles.boss' },
       { code: 'UNKNOWN_STEP', path: 'transitions.ship.requires.steps.packed' },
       { code: 'UNKNOWN_FIELD', path: 'transitions.ship.requires.fields.trackingNo' },
+      { code: 'NO_ROLES', path: 'transitions.lose.roles' },
+      { code: 'NO_ROLES', path: 'transitions.lose.approval.roles' },
     ]);
+    const unowned = { ...repairWorkflow, steps: repairWorkflow.steps.map((step) => (step.id === 'logged' ? { ...step, owners: [] } : step)) };
+    expect(checkWorkflowDef(unowned, repairContext)).toEqual([{ code: 'NO_ROLES', path: 'steps.logged.owners' }]);
     expect(checkWorkflowDef(repairWorkflow, { ...repairContext, form: { ...repairForm, id: 'other.form' } })).toEqual([{ code: 'UNKNOWN_FORM', path: 'formId' }]);
   });
 
