@@ -49,7 +49,8 @@ export function stepDeadlines(
 ): StepDeadline[] {
   const current = caseState(def, log);
   const final = def.states.find((state) => state.id === current.state)?.final === true;
-  const doneAt = (step: StepDef) => stepDoneAt(step, values, current.effects, createdAt);
+  const created = createdAt !== null && !Number.isNaN(Date.parse(createdAt)) ? createdAt : null;
+  const doneAt = (step: StepDef) => stepDoneAt(step, values, current.effects, created);
   const today = calendarDate(calendar, now);
   const soon = def.soonWorkingDays ?? 1;
 

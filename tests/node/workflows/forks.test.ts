@@ -119,6 +119,22 @@ describe('forks after offline work', () => {
     expect(state.pending?.id).toBe('ev-001');
     expect(state.history.filter((entry) => entry.status === 'orphan').map((entry) => entry.event.id)).toEqual(one.slice(2).map((event) => event.id));
   });
+
+  it('survives events that follow each other in a circle or themselves', () => {
+    const { one, writeOff } = offlineWork();
+    const circle = [
+      { ...writeOff, id: 'ev-a', after: 'ev-b' },
+      { ...writeOff, id: 'ev-b', after: 'ev-a' },
+      { ...writeOff, id: 'ev-c', after: 'ev-c' },
+    ];
+    const state = caseState(def, [...one, ...circle]);
+    expect(state.state).toBe('inRepair');
+    expect(state.history.filter((entry) => entry.status === 'orphan').map((entry) => entry.event.id)).toEqual(['ev-a', 'ev-b', 'ev-c']);
+    expect(checkEvent(def, [...one, ...circle], { ...writeOff, id: 'ev-d', after: 'ev-a' }, values, actors.tech2, { offline: true })).toEqual({
+      ok: false,
+      code: 'UNKNOWN_AFTER',
+    });
+  });
 });
 
 describe('folding a log no check let through', () => {

@@ -68,9 +68,11 @@ describe('step deadlines', () => {
   });
 
   it('is unscheduled while the step it counts from is not done', () => {
-    const rows = byStep(stepDeadlines(def, calendar, {}, [], null, at('2026-12-20T05:00:00Z')));
-    expect(rows.inspection).toMatchObject({ anchor: null, due: null, state: 'unscheduled' });
-    expect(rows.logged?.state).toBe('open');
+    for (const createdAt of [null, 'not a time']) {
+      const rows = byStep(stepDeadlines(def, calendar, {}, [], createdAt, at('2026-12-20T05:00:00Z')));
+      expect(rows.inspection).toMatchObject({ anchor: null, due: null, state: 'unscheduled' });
+      expect(rows.logged?.state).toBe('open');
+    }
   });
 });
 
