@@ -2,6 +2,7 @@ import type { Classifier, LocalisedName } from './classifier';
 import type { FormDef, PinCountry, RoleId } from './formTypes';
 import type { WorkCalendar } from './workingDays';
 import type { PackReports } from '../reports/reportTypes';
+import type { WorkflowDef } from '../workflows/workflowTypes';
 
 /** Something the operators must be warned about, found by the engine in the records. */
 export type AlertRule =
@@ -53,6 +54,8 @@ export interface PackDef {
   retentionYears: number;
   /** Statistical reports and the criteria search (docs/reports.md); a pack may have none. */
   reports?: PackReports;
+  /** Case workflows: states, steps with deadlines, transitions and approvals (docs/workflows.md). */
+  workflows?: readonly WorkflowDef[];
 }
 
 export function classifierMap(pack: PackDef): Record<string, Classifier> {

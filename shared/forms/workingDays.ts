@@ -15,6 +15,13 @@ export interface WorkCalendar {
   extraDaysOff: readonly string[];
   /** `YYYY-MM-DD` rest days declared working days. */
   extraWorkingDays: readonly string[];
+  /**
+   * The IANA zone (`Asia/Bishkek`) in which "today" and a step's local date are computed, so the
+   * server and the workstation agree (shared/workflows/localTime.ts).
+   */
+  timeZone?: string;
+  /** Office hours on a working day, `HH:MM` local time: deadlines in working hours count only these. */
+  workingHours?: { start: string; end: string };
 }
 
 const dayMs = 86_400_000;
