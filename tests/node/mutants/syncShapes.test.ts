@@ -6,6 +6,9 @@ import { declaredPhotoBytes, photoRefs } from '../../../shared/sync/photoRefs';
 import { applySections, changedSections, pickSections, strayFields, unknownSections } from '../../../shared/sync/sections';
 import { canonicalJson, changeHash } from '../../../src-server/sync/changeHash';
 import { tallyOutcomes } from '../../../src-server/sync/applyBatch';
+import { roleReach, scopeCondition } from '../../../src-server/sync/readScope';
+import { registryPacks } from '../../../shared/packs';
+import { kgResidentialRoles } from '../../../shared/packs/kg-residential/roles';
 import { syncChangeSchema, type ChangeOutcome, type SyncChange } from '../../../shared/sync/syncProtocol';
 
 /*
@@ -202,5 +205,27 @@ describe('a pushed change as the wire schema takes it', () => {
     const sections = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`s${i}`, {}]));
     expect(problem({ ...valid(), sections: sections(50) })).toBeNull();
     expect(problem({ ...valid(), sections: sections(51) })).toEqual(['sections: more than 50 sections']);
+  });
+});
+
+describe('how far a role reads', () => {
+  const workstation = { id: 'ws-1', agencyId: 'ag-1', status: 'active' as const, reason: null };
+
+  it("takes the reach the role's pack gives it, its own agency when it gives none or knows no such role", () => {
+    expect(roleReach(registryPacks, kgResidentialRoles.centralReader)).toBe('all');
+    expect(roleReach(registryPacks, kgResidentialRoles.territorialReader)).toBe('territory');
+    expect(roleReach(registryPacks, kgResidentialRoles.dataHolder)).toBe('agency');
+    expect(roleReach(registryPacks, 'nobody')).toBe('agency');
+    const first = registryPacks[0];
+    if (!first) throw new Error('no pack');
+    expect(roleReach([{ ...first, id: 'other', roles: [] }, first], kgResidentialRoles.departmentReader)).toBe('department');
+  });
+
+  it('reads everything, or its own agency, by exactly these conditions', () => {
+    expect(scopeCondition('all', workstation, 3)).toEqual({ sql: 'TRUE', params: [] });
+    expect(scopeCondition('agency', workstation, 3)).toEqual({ sql: 'agency_id = $3', params: ['ag-1'] });
+    const territory = scopeCondition('territory', workstation, 2);
+    expect(territory.params).toEqual(['ag-1']);
+    expect(territory.sql).toMatch(/^\(agency_id = \$2 OR agency_id IN \(.*WHERE id = \$2\).*left\(a\.territory, length\(m\.territory\)\) = m\.territory\)\)$/);
   });
 });
