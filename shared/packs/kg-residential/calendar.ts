@@ -14,4 +14,6 @@ export const kgCalendar: WorkCalendar = {
   annualHolidays: ['01-01', '01-07', '02-23', '03-08', '03-21', '04-07', '05-01', '05-05', '05-09', '08-31', '11-07', '11-08'],
   extraDaysOff: [],
   extraWorkingDays: [],
+  // Days and deadlines are counted in Bishkek's local days on the workstation and the server alike.
+  timeZone: 'Asia/Bishkek',
 };
