@@ -189,3 +189,35 @@ describe('a transition that needs another agency’s approval', () => {
     expect(value(await audit.client.call('cases.get', { recordId: id })).history).toHaveLength(2);
   });
 });
+
+describe('a fork from offline work', () => {
+  it('stops the case until someone resolves it; the branch set aside stays in history', async () => {
+    const station = await workshop(cleanups);
+    const id = await newRequest(station, { ...request, inspectedOn: '2026-12-03' });
+    const taken = value(await station.client.call('cases.act', { recordId: id, action: 'take', transition: 'inspect' }));
+    const mine = taken.history[0]?.event.id ?? '';
+    // Another workstation of the workshop requested a write-off from the same start, offline.
+    const theirs = '11111111-1111-4111-8111-111111111111';
+    new CaseStore(station.backend.ctx.session.database()).append(id, {
+      id: theirs, at: '2026-12-03T04:30:00.000Z', by: { userId: 'tech2', role: 'technician', agencyId: 'agency-1' }, after: null, kind: 'request', transition: 'writeOff',
+    });
+    const forked = value(await station.client.call('cases.get', { recordId: id }));
+    expect(forked.conflict).toEqual({ point: null, branches: [mine, theirs], resolvedBy: null });
+    expect(forked.actions).toEqual([
+      { action: 'resolve', keep: mine },
+      { action: 'resolve', keep: theirs },
+    ]);
+    expect(refusal(await station.client.call('cases.act', { recordId: id, action: 'take', transition: 'startRepair' })).fields).toEqual([['workflow', 'IN_CONFLICT']]);
+    expect(refusal(await station.client.call('cases.act', { recordId: id, action: 'resolve', keep: mine, discard: [] })).fields).toEqual([['workflow', 'BAD_RESOLUTION']]);
+
+    vi.setSystemTime(new Date('2026-12-03T05:00:00Z'));
+    const resolved = value(await station.client.call('cases.act', { recordId: id, action: 'resolve', keep: mine }));
+    expect(resolved).toMatchObject({ state: 'inspected', conflict: null, pending: null });
+    expect(resolved.history.map((entry) => [entry.event.kind, entry.status])).toEqual([
+      ['take', 'effective'],
+      ['request', 'discarded'],
+      ['resolve', 'effective'],
+    ]);
+    expect(refusal(await station.client.call('cases.act', { recordId: id, action: 'resolve', keep: mine })).fields).toEqual([['workflow', 'NO_CONFLICT']]);
+  });
+});
