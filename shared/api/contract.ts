@@ -8,6 +8,7 @@ import type { SessionStatus } from './session';
 import { syncInputs, type SyncIssueView, type SyncStatus } from './sync';
 import { handoverInputs, type DriveView, type HandoverExportResult, type HandoverReceiptResult, type HandoverStatus } from './handover';
 import { settingsPatchSchema, type Settings } from './settings';
+import { caseInputs, type CaseTaskView, type CaseView } from './cases';
 
 const profileSource = z.discriminatedUnion('kind', [
   /** Uploaded from the operator's computer (browser mode, or Electron's file picker). */
@@ -110,6 +111,9 @@ export const contract = {
   }),
   'records.update': operation<RecordView>()({ input: recordInputs.update, summary: 'Save a new version of a record (refused if someone saved in between).' }),
   'records.history': operation<HistoryView[]>()({ input: recordInputs.history, summary: 'Who changed which field of a record, and when.' }),
+  'cases.get': operation<CaseView>()({ input: caseInputs.get, summary: "A case's workflow state, history, step deadlines and what the operator may do now." }),
+  'cases.act': operation<CaseView>()({ input: caseInputs.act, summary: 'Take, request, approve, reject, cancel or resolve on a case; refused with the workflow’s reason.' }),
+  'cases.tasks': operation<CaseTaskView[]>()({ input: caseInputs.tasks, summary: "Steps open, due soon or overdue that the operator's role owns, overdue first." }),
   'records.alerts': operation<AlertView[]>()({
     input: noInput,
     summary: "Warnings in the records the operator's role may see: expiring accreditations, stays past their term.",

@@ -60,6 +60,8 @@ export const errorCodes = [
   'WORKSTATION_OUTDATED',
   'CACHE_UPGRADE_FAILED',
   'CACHE_TOO_NEW',
+  'NO_WORKFLOW',
+  'WORKFLOW_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -8,6 +8,7 @@ import { settingsHandlers } from './settingsHandlers';
 import { syncHandlers } from './syncHandlers';
 import { printHandlers } from './printHandlers';
 import { handoverHandlers } from './handoverHandlers';
+import { caseHandlers } from '../cases/caseHandlers';
 
 /** Every domain's handlers in one map; `satisfies` makes a missing operation a compile error. */
 export const handlers = {
@@ -22,4 +23,5 @@ export const handlers = {
   ...syncHandlers,
   ...printHandlers,
   ...handoverHandlers,
+  ...caseHandlers,
 } satisfies Handlers;

@@ -1,6 +1,7 @@
 import { workspaceAz } from './workspace/az';
 import type { Catalogue } from '../catalogue';
 import { accessAz } from './access/az';
+import { workflowAz } from './cases/az';
 import { formAz } from './form/az';
 import { recordsAz } from './records/az';
 import { syncAz } from './sync/az';
@@ -110,6 +111,8 @@ export const az = {
     WORKSTATION_OUTDATED: 'Bu iş yerindəki Bala ({{current}}) mərkəzi serverin qəbul etdiyi versiyadan ({{required}}) köhnədir. Administratordan yeni quraşdırıcını istəyin; göndərilməmiş dəyişiklikləriniz bu kompüterdə qalır və yeniləmədən sonra göndəriləcək.',
     CACHE_UPGRADE_FAILED: 'Bu iş yerinin yerli məlumatlarını Bala proqramının yeni versiyası üçün yeniləmək alınmadı. Məlumatlar yeniləmədən əvvəlki kimi qalıb; heç nə itməyib. Administratora bildirin. ({{reason}})',
     CACHE_TOO_NEW: 'Bu iş yerinin yerli məlumatları Bala-nın daha yeni versiyası ilə yazılıb (məlumat versiyası {{found}}; bu versiya {{known}}-dək bilir). Daha yeni versiyanı yenidən quraşdırın; heç nə dəyişdirilmədi.',
+    NO_WORKFLOW: 'Bu qeyd iş deyil: onun forması üçün işin aparılma qaydası müəyyən edilməyib.',
+    WORKFLOW_REFUSED: '{{detail}}',
     PROFILE_EXPIRED: 'Qoşulma profilinin müddəti {{date}} tarixində bitib. Administratordan yenisini istəyin.',
     ACTIVATION_CODE_FORMAT: 'Aktivləşdirmə kodu 20 hərf və rəqəmdən ibarətdir: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'Aktivləşdirmə kodu bu profilə uyğun gəlmir. Yoxlayın və yenidən daxil edin.',
@@ -232,6 +235,7 @@ export const az = {
     electronFailedBefore: 'onun icra faylı yoxdur, yükləmə artıq {{date}} tarixində uğursuz olub; yenidən cəhd etmək üçün {{marker}} silin',
   },
   access: accessAz,
+  workflow: workflowAz,
   form: formAz,
   records: recordsAz,
   sync: syncAz,

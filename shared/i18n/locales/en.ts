@@ -1,6 +1,7 @@
 import { workspaceEn } from './workspace/en';
 import { serverEn } from './server/en';
 import { accessEn } from './access/en';
+import { workflowEn } from './cases/en';
 import { formEn } from './form/en';
 import { recordsEn } from './records/en';
 import { syncEn } from './sync/en';
@@ -110,6 +111,8 @@ export const en = {
     WORKSTATION_OUTDATED: 'This workstation’s Bala ({{current}}) is older than the central server accepts ({{required}}). Ask the administrator for the new installer; your unsent changes stay on this computer and will be sent after the update.',
     CACHE_UPGRADE_FAILED: 'Updating this workstation’s local data for the new version of Bala failed. The data are as they were before the update; nothing was lost. Tell the administrator. ({{reason}})',
     CACHE_TOO_NEW: 'This workstation’s local data were written by a newer version of Bala (data version {{found}}; this version knows up to {{known}}). Install the newer version again; nothing was changed.',
+    NO_WORKFLOW: 'This record is not a case: no case procedure is set for its form.',
+    WORKFLOW_REFUSED: '{{detail}}',
     PROFILE_EXPIRED: 'The connection profile expired on {{date}}. Ask the administrator for a new one.',
     ACTIVATION_CODE_FORMAT: 'An activation code has 20 letters and digits: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'The activation code does not match this profile. Check it and type it again.',
@@ -232,6 +235,7 @@ export const en = {
     electronFailedBefore: 'its binary is missing and the download already failed on {{date}}; delete {{marker}} to try again',
   },
   access: accessEn,
+  workflow: workflowEn,
   form: formEn,
   records: recordsEn,
   sync: syncEn,

@@ -1,6 +1,7 @@
 import { workspaceKk } from './workspace/kk';
 import type { Catalogue } from '../catalogue';
 import { accessKk } from './access/kk';
+import { workflowKk } from './cases/kk';
 import { formKk } from './form/kk';
 import { recordsKk } from './records/kk';
 import { syncKk } from './sync/kk';
@@ -110,6 +111,8 @@ export const kk = {
     WORKSTATION_OUTDATED: 'Осы жұмыс орнындағы Bala ({{current}}) орталық сервер қабылдайтын нұсқадан ({{required}}) ескі. Әкімшіден жаңа орнатқышты сұраңыз; жіберілмеген өзгерістер осы компьютерде қалады және жаңартудан кейін жіберіледі.',
     CACHE_UPGRADE_FAILED: 'Осы жұмыс орнының жергілікті деректерін Bala бағдарламасының жаңа нұсқасына жаңарту сәтсіз аяқталды. Деректер жаңартуға дейінгі күйінде қалды; ештеңе жоғалған жоқ. Әкімшіге хабарлаңыз. ({{reason}})',
     CACHE_TOO_NEW: 'Осы жұмыс орнының жергілікті деректерін Bala-ның жаңарақ нұсқасы жазған (деректер нұсқасы {{found}}; бұл нұсқа {{known}} дейін біледі). Жаңарақ нұсқаны қайта орнатыңыз; ештеңе өзгертілмеді.',
+    NO_WORKFLOW: 'Бұл жазба іс емес: оның нысаны үшін істі жүргізу тәртібі белгіленбеген.',
+    WORKFLOW_REFUSED: '{{detail}}',
     PROFILE_EXPIRED: 'Қосылу профилінің мерзімі {{date}} аяқталған. Әкімшіден жаңасын сұраңыз.',
     ACTIVATION_CODE_FORMAT: 'Белсендіру коды 20 әріп пен цифрдан тұрады: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'Белсендіру коды бұл профильге сәйкес келмейді. Тексеріп, қайта енгізіңіз.',
@@ -232,6 +235,7 @@ export const kk = {
     electronFailedBefore: 'оның орындалатын файлы жоқ, жүктеу {{date}} сәтсіз аяқталған; қайталау үшін {{marker}} жойыңыз',
   },
   access: accessKk,
+  workflow: workflowKk,
   form: formKk,
   records: recordsKk,
   sync: syncKk,

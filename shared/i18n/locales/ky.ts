@@ -1,6 +1,7 @@
 import { workspaceKy } from './workspace/ky';
 import type { Catalogue } from '../catalogue';
 import { accessKy } from './access/ky';
+import { workflowKy } from './cases/ky';
 import { formKy } from './form/ky';
 import { recordsKy } from './records/ky';
 import { syncKy } from './sync/ky';
@@ -110,6 +111,8 @@ export const ky = {
     WORKSTATION_OUTDATED: 'Бул иш ордундагы Bala ({{current}}) борбордук сервер кабыл алган версиядан ({{required}}) эски. Администратордон жаңы орноткучту сураңыз; жөнөтүлө элек өзгөртүүлөр бул компьютерде калат жана жаңыртуудан кийин жөнөтүлөт.',
     CACHE_UPGRADE_FAILED: 'Бул иш ордунун жергиликтүү маалыматтарын Bala программасынын жаңы версиясы үчүн жаңыртуу ишке ашкан жок. Маалыматтар жаңыртууга чейинки абалында калды; эч нерсе жоголгон жок. Администраторго кабарлаңыз. ({{reason}})',
     CACHE_TOO_NEW: 'Бул жумушчу орундун жергиликтүү маалыматтары Bala\'нын жаңыраак версиясы менен жазылган (маалымат версиясы {{found}}; бул версия {{known}} чейин билет). Жаңыраак версияны кайра орнотуңуз; эч нерсе өзгөргөн жок.',
+    NO_WORKFLOW: 'Бул жазуу иш эмес: анын формасы үчүн иш жүргүзүү тартиби белгиленген эмес.',
+    WORKFLOW_REFUSED: '{{detail}}',
     PROFILE_EXPIRED: 'Туташуу профилинин мөөнөтү {{date}} бүткөн. Администратордон жаңысын сураңыз.',
     ACTIVATION_CODE_FORMAT: 'Активдештирүү коду 20 тамга жана сандан турат: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'Активдештирүү коду бул профилге туура келбейт. Текшерип, кайра териңиз.',
@@ -232,6 +235,7 @@ export const ky = {
     electronFailedBefore: 'анын аткарылуучу файлы жок, жүктөп алуу {{date}} ийгиликсиз болгон; кайра аракет кылуу үчүн {{marker}} өчүрүңүз',
   },
   access: accessKy,
+  workflow: workflowKy,
   form: formKy,
   records: recordsKy,
   sync: syncKy,

@@ -1,6 +1,7 @@
 import { workspaceRu } from './workspace/ru';
 import type { RussianCatalogue } from '../catalogue';
 import { accessRu } from './access/ru';
+import { workflowRu } from './cases/ru';
 import { formRu } from './form/ru';
 import { recordsRu } from './records/ru';
 import { syncRu } from './sync/ru';
@@ -124,6 +125,8 @@ export const ru = {
     WORKSTATION_OUTDATED: 'Bala на этом рабочем месте ({{current}}) старше, чем принимает центральный сервер ({{required}}). Попросите у администратора новый установщик; неотправленные изменения остаются на этом компьютере и будут отправлены после обновления.',
     CACHE_UPGRADE_FAILED: 'Не удалось обновить локальные данные этого рабочего места для новой версии Bala. Данные остались такими, какими были до обновления; ничего не потеряно. Сообщите администратору. ({{reason}})',
     CACHE_TOO_NEW: 'Локальные данные этого рабочего места записаны более новой версией Bala (версия данных {{found}}; эта версия знает до {{known}}). Установите снова более новую версию; ничего не изменено.',
+    NO_WORKFLOW: 'Эта запись не является делом: для её формы не задан порядок ведения дела.',
+    WORKFLOW_REFUSED: '{{detail}}',
     PROFILE_EXPIRED: 'Срок действия профиля подключения истёк {{date}}. Запросите у администратора новый.',
     ACTIVATION_CODE_FORMAT: 'Код активации состоит из 20 букв и цифр: XXXXX-XXXXX-XXXXX-XXXXX.',
     ACTIVATION_CODE_WRONG: 'Код активации не подходит к этому профилю. Проверьте и введите его ещё раз.',
@@ -246,6 +249,7 @@ export const ru = {
     electronFailedBefore: 'его исполняемого файла нет, загрузка уже не удалась {{date}}; удалите {{marker}}, чтобы попробовать снова',
   },
   access: accessRu,
+  workflow: workflowRu,
   form: formRu,
   records: recordsRu,
   sync: syncRu,

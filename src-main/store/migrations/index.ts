@@ -6,6 +6,7 @@ import { migration005 } from './005_report_facts';
 import { migration006 } from './006_handover';
 import { migration008 } from './008_operator_state';
 import { migration007 } from './007_agencies';
+import { migration009 } from './009_case_events';
 
 /** Numbered migrations of the workstation cache, applied in order; never edit a shipped one. */
 export const cacheMigrations: readonly { version: number; name: string; sql: string }[] = [
@@ -17,4 +18,5 @@ export const cacheMigrations: readonly { version: number; name: string; sql: str
   { version: 6, name: '006_handover', sql: migration006 },
   { version: 7, name: '007_agencies', sql: migration007 },
   { version: 8, name: '008_operator_state', sql: migration008 },
+  { version: 9, name: '009_case_events', sql: migration009 },
 ];

@@ -59,4 +59,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   WORKSTATION_OUTDATED: 409,
   CACHE_UPGRADE_FAILED: 503,
   CACHE_TOO_NEW: 503,
+  NO_WORKFLOW: 404,
+  WORKFLOW_REFUSED: 409,
 };

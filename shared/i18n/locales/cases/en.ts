@@ -1,0 +1,22 @@
+/** Why a case action was refused: one message per refusal of shared/workflows' checkEvent (docs/workflows.md). */
+export const workflowEn = {
+  MALFORMED: 'This action could not be recorded: it is not well formed. Refresh the case and try again.',
+  ID_REUSED: 'An action with this number is already recorded. Refresh the case.',
+  WRONG_AUTHOR: 'This action is recorded in the name of another operator. Sign in as yourself and try again.',
+  UNKNOWN_AFTER: 'This action follows a step this workstation has not received yet. Synchronise, then try again.',
+  STALE: 'Someone acted on this case meanwhile. Refresh the case and check its state before acting.',
+  IN_CONFLICT: 'Two workstations acted on this case at the same time. First choose which course of the case to keep.',
+  NO_CONFLICT: 'There is no conflict to resolve on this case any more. Refresh the case.',
+  BAD_RESOLUTION: 'Keep exactly one of the conflicting courses and set all the others aside.',
+  UNKNOWN_TRANSITION: 'This case’s procedure has no such action. Refresh the case; the program may need an update.',
+  WRONG_STATE: 'This action is not possible in the case’s current state. Refresh the case to see its state.',
+  NOT_PERMITTED: 'Your role may not do this on the case. Ask an operator with the right role.',
+  APPROVAL_REQUIRED: 'This action needs approval: send a request for it instead.',
+  NO_APPROVAL_NEEDED: 'This action needs no approval: take it directly.',
+  AWAITING_APPROVAL: 'A request on this case is awaiting approval. It must be approved, rejected or withdrawn first.',
+  MISSING_PREREQUISITE: 'First fill in or complete: {{missing}}.',
+  NO_PENDING_REQUEST: 'This request is no longer awaiting a decision (it was approved, rejected or withdrawn). Refresh the case.',
+  SELF_APPROVAL: 'This is your own request: another operator must approve or reject it.',
+  NOT_APPROVER: 'Your role may not approve this request. An operator of the approving body does it.',
+  SAME_AGENCY: 'This request must be approved by another agency, not by yours.',
+};
