@@ -106,8 +106,14 @@ describeStorages('the push and pull routes, in process', (storage) => {
     const eventOnly = await pull(first.cursor + 1, 1);
     expect(eventOnly.records.map((record) => record.id)).toEqual([pupils[0]?.recordId, event.recordId]);
     expect(eventOnly.cursor).toBe(start + 4);
+    // Two events on one page bring both their pupils, first.
+    const second = changeEvent(pupils[1]?.recordId ?? null, username);
+    await push([second], 0);
+    const events = await pull(start + 3, 5);
+    expect(events.records.map((record) => record.id).sort()).toEqual([pupils[0]?.recordId, pupils[1]?.recordId, event.recordId, second.recordId].sort());
+    expect(events.records.slice(2).map((record) => record.id)).toEqual([event.recordId, second.recordId]);
     // A page holding both the event and its pupil carries the pupil once.
-    const both = await pull(start, 10);
+    const both = await pull(start, 4);
     expect(both.records.map((record) => record.id)).toEqual([...pupils.map((change) => change.recordId), event.recordId]);
   });
 
@@ -120,9 +126,9 @@ describeStorages('the push and pull routes, in process', (storage) => {
     expect((await standing())?.last_contact_at).toEqual(h.now.value);
     expect(await audits('sync.pull')).toHaveLength(before);
 
-    // The last pupil and the event, with the event's pupil: three records.
+    // The last two records are the two events: they come with their pupils, four records.
     const page = await pull(end - 2, 5);
-    expect(page.records).toHaveLength(3);
-    expect((await audits('sync.pull')).slice(before)).toEqual([{ actor: username, details: { records: 3, from: end - 2, to: end } }]);
+    expect(page.records).toHaveLength(4);
+    expect((await audits('sync.pull')).slice(before)).toEqual([{ actor: username, details: { records: 4, from: end - 2, to: end } }]);
   });
 });
