@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run mutate [-- <module> ...] [--force] [--record]
 // Runs StrykerJS once per module of scripts/mutation/modules.json (all of them when none is named):
-// incrementally (only mutants in code or tests changed since that module's last run are run again;
+// incrementally (only mutants in code or tests changed since that module's last run, and the last
+// run's survivors, are run again;
 // --force runs every mutant). Then prints each module's score against its aim; --record also writes
 // the table into docs/testing.md; --scores-only runs nothing and only prints (or records) the scores
 // of the last runs. Reports: reports/mutation/<module>/index.html.
@@ -26,9 +27,29 @@ if (unknown.length > 0) {
 const chosen = scoresOnly ? [] : named.length > 0 ? named : Object.keys(modules);
 const stryker = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
 
+/**
+ * Stryker 10 reuses an incremental "survived" (or "no coverage") while the mutant's code and the
+ * tests that covered it are unchanged, even when a test added since would kill it: those few are
+ * always tested again. Killed results are reused as Stryker decides.
+ */
+function forgetSurvivors(name) {
+  const file = path.join(root, 'reports/mutation', name, 'stryker-incremental.json');
+  if (!fs.existsSync(file)) return;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let dropped = 0;
+  for (const entry of Object.values(report.files ?? {})) {
+    const kept = entry.mutants.filter((mutant) => mutant.status !== 'Survived' && mutant.status !== 'NoCoverage');
+    dropped += entry.mutants.length - kept.length;
+    entry.mutants = kept;
+  }
+  fs.writeFileSync(file, JSON.stringify(report));
+  if (dropped > 0) console.log(`mutate: ${dropped} surviving or uncovered mutants of ${name} are tested again`);
+}
+
 let failed = false;
 for (const name of chosen) {
   console.log(`\nmutate: ${name} — ${modules[name].about}`);
+  if (!force) forgetSurvivors(name);
   const run = spawnSync(process.execPath, [stryker, 'run', ...(force ? ['--force'] : [])], {
     cwd: root,
     stdio: 'inherit',
