@@ -154,6 +154,19 @@ describe('the server’s signed word on an operator', () => {
     expect(wrapped.keyring.find('aigul')).toMatchObject({ kind: 'removed', reason: 'disabled' });
   });
 
+  it('clears a credential the cache still records without a wrap in the keyring, disabled or replaced, and audits it', () => {
+    const disabled = cache();
+    holding(disabled.db, disabled.keyring, 'aigul', { wrap: false });
+    expect(applyStatement(disabled.db, disabled.keyring, statement({ disabled: true }), now)).toEqual({ removed: true });
+    expect(row(disabled.db)).toMatchObject({ disabled: 1, credential_id: null });
+    expect(audit(disabled.db)).toEqual([{ at: now.toISOString(), actor: 'aigul', action: 'session.accessRemoved', details_json: '{"reason":"disabled"}' }]);
+    const replaced = cache();
+    holding(replaced.db, replaced.keyring, 'aigul', { wrap: false });
+    expect(applyStatement(replaced.db, replaced.keyring, statement({ credentialId: credential(2) }), now)).toEqual({ removed: true });
+    expect(row(replaced.db)).toMatchObject({ disabled: 0, credential_id: null });
+    expect(audit(replaced.db)).toEqual([{ at: now.toISOString(), actor: 'aigul', action: 'session.accessRemoved', details_json: '{"reason":"credentialChanged"}' }]);
+  });
+
   it('destroys the wrap when the server names another credential (reset or changed elsewhere)', () => {
     const { db, keyring, dir } = cache();
     holding(db, keyring, 'aigul');
