@@ -133,6 +133,9 @@ describe('sign-in offline', () => {
     await asBakyt(s, (w) => w.service.database().prepare("UPDATE operators SET credential_id = '00000000000000000000000000000000' WHERE username = 'aigul'").run());
     await expect(s.service.signIn('aigul', 'Aigul-Pass-2026')).rejects.toMatchObject({ code: 'KEYRING_TAMPERED' });
     expect(s.keyring().find('aigul')).toMatchObject({ kind: 'account' });
+    // A change waiting here names a previous credential: only that one is admitted, not any other.
+    await asBakyt(s, (w) => w.service.database().prepare("UPDATE operators SET previous_credential_id = '22222222222222222222222222222222' WHERE username = 'aigul'").run());
+    await expect(s.service.signIn('aigul', 'Aigul-Pass-2026')).rejects.toMatchObject({ code: 'KEYRING_TAMPERED' });
     await asBakyt(s, (w) => w.service.database().prepare("DELETE FROM operators WHERE username = 'aigul'").run());
     await expect(s.service.signIn('aigul', 'Aigul-Pass-2026')).rejects.toMatchObject({ code: 'KEYRING_TAMPERED' });
   });
