@@ -261,7 +261,7 @@ describe('sign-in with the server’s answer', () => {
     const status = await s.service.signIn('bakyt', 'Bakyt-Pass-2026');
     // The server holds the account this wrap opens with: the wrap stays as it is.
     expect(s.keyring().find('bakyt')).toEqual(entry);
-    expect(status).toMatchObject({ state: 'signedIn', verifiedOnline: true, mustChangePassword: true, user: { username: 'bakyt', displayName: 'bakyt (server)', role: 'central_reader', validUntil: '2027-09-01T00:00:00.000Z' } });
+    expect(status).toMatchObject({ state: 'signedIn', verifiedOnline: true, serverNotice: null, mustChangePassword: true, user: { username: 'bakyt', displayName: 'bakyt (server)', role: 'central_reader', validUntil: '2027-09-01T00:00:00.000Z' } });
     expect(fakeServer.requests[0]?.connection).toMatchObject({ url: 'https://127.0.0.1:9/', tlsServerName: 'localhost', installId: expect.any(String) as unknown });
     expect(fakeServer.requests[0]?.connection.session).toBeUndefined();
     // Then the operators' standing is asked (unreachable here: nothing else changes).
