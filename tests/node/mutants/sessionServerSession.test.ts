@@ -173,6 +173,26 @@ describe('the other operators’ standing, at each contact', () => {
     expect(fakeServer.requests[1]?.connection.session).toBe(result.session.token);
   });
 
+  it('keeps the operator signed in when the list cannot be had, or is refused, and when another operator loses access', async () => {
+    const s = await twoOperators();
+    const account = await s.account('Bakyt-Pass-2026', 'bakyt');
+    await online(s);
+    const aigulCredential = (s.keyring().wrapOf('aigul') as { credentialId: string }).credentialId;
+    // Nothing scripted: the server is unreachable.
+    await s.service.afterContact();
+    expect(s.service.status()).toMatchObject({ state: 'signedIn' });
+    fakeServer.on(serverRoutes.operators, refused('WORKSTATION_SUSPENDED'));
+    await s.service.afterContact();
+    expect(s.service.status()).toMatchObject({ state: 'signedIn' });
+    fakeServer.on(serverRoutes.operators, ok({ operators: [
+      { username: 'bakyt', statement: s.sign(s.statement({ username: 'bakyt', credentialId: credentialIdOf(account) })) },
+      { username: 'aigul', statement: s.sign(s.statement({ username: 'aigul', credentialId: aigulCredential, disabled: true })) },
+    ] }));
+    await s.service.afterContact();
+    expect(s.keyring().find('aigul')).toMatchObject({ kind: 'removed', reason: 'disabled' });
+    expect(s.service.status()).toMatchObject({ state: 'signedIn' });
+  });
+
   it('signs the operator out when the list no longer names them, and keeps them when it does', async () => {
     const s = await twoOperators();
     const account = await s.account('Bakyt-Pass-2026', 'bakyt');
