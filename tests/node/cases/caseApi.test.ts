@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../../shared/api/cases';
 import type { Result } from '../../../shared/api/result';
 import { findForm } from '../../../shared/forms/packTypes';
 import { RecordStore } from '../../../src-main/records/recordStore';
 import { CaseStore } from '../../../src-main/cases/caseStore';
-import { casePack, noteForm, thursday, workstation, type Workstation } from './caseBackend';
+import { casePack, fixedClockCleanups, noteForm, thursday, value, workstation, type Workstation } from './caseBackend';
 import { repairForm } from '../workflows/repairWorkflow';
 
 /*
@@ -12,20 +12,7 @@ import { repairForm } from '../workflows/repairWorkflow';
  * cases.act and cases.tasks. The clock is fixed (only Date is faked); the pack is made up.
  */
 
-const cleanups: (() => void | Promise<void>)[] = [];
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(thursday));
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  vi.useRealTimers();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const cleanups = fixedClockCleanups(thursday);
 
 const refusal = (result: Result<unknown>) =>
   result.ok ? { code: 'ok' } : { code: result.error.code, message: result.error.message, fields: result.error.fields?.map((field) => [field.path, field.code]) };

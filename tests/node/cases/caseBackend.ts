@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import type { Result } from '../../../shared/api/result';
 import type { FormDef } from '../../../shared/forms/formTypes';
 import type { PackDef } from '../../../shared/forms/packTypes';
 import { L } from '../../../shared/packs/common/localised';
@@ -85,4 +86,27 @@ export async function workstation(cleanups: (() => void | Promise<void>)[], oper
     backend.ctx.session.database().prepare("UPDATE workstation SET agency_json = json_set(agency_json, '$.id', ?)").run(agencyId);
   }
   return { backend, client: inProcessClient(backend), as };
+}
+
+/**
+ * The backend's clock fixed at `at` for each test (only Date is faked), and the list of cleanups
+ * run after each test, last first.
+ */
+export function fixedClockCleanups(at: string): (() => void | Promise<void>)[] {
+  const cleanups: (() => void | Promise<void>)[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(at));
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    vi.useRealTimers();
+  });
+  return cleanups;
+}
+
+/** The value of an answer, or a failure naming its code. */
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
 }

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseTaskView } from '../../../shared/api/cases';
-import type { Result } from '../../../shared/api/result';
 import type { BackendContext } from '../../../src-main/api/handlers';
 import { caseHandlers } from '../../../src-main/cases/caseHandlers';
 import { RecordStore } from '../../../src-main/records/recordStore';
@@ -10,7 +9,7 @@ import { openCache, type CacheDatabase } from '../../../src-main/store/cacheData
 import { translatorFor } from '../../../shared/i18n/translator';
 import { tempDir } from '../../support/tempDir';
 import { repairForm } from '../workflows/repairWorkflow';
-import { casePack, thursday, workstation } from './caseBackend';
+import { casePack, fixedClockCleanups, thursday, value, workstation } from './caseBackend';
 
 /*
  * cases.tasks: the steps the operator's role owns that are open, due soon or overdue, overdue
@@ -18,20 +17,7 @@ import { casePack, thursday, workstation } from './caseBackend';
  * announced day off) at the backend's clock.
  */
 
-const cleanups: (() => void | Promise<void>)[] = [];
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(thursday));
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  vi.useRealTimers();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const cleanups = fixedClockCleanups(thursday);
 
 /** 10:00 in Bishkek on a day of December 2026. */
 const at = (day: number) => new Date(`2026-12-${String(day).padStart(2, '0')}T04:00:00Z`);
