@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { translatorFor } from '../../../shared/i18n/translator';
 import type { ScryptParams } from '../../../shared/profile/profileFormat';
-import { protocolHeader, protocolVersion, versionHeader } from '../../../shared/serverApi/serverApi';
+import { protocolHeader, protocolVersion, serverRoutes, versionHeader } from '../../../shared/serverApi/serverApi';
 import { appVersion } from '../../../src-main/appVersion';
 import type { Database } from '../../../src-server/db/sql';
 import { FailureThrottle } from '../../../src-server/http/failureThrottle';
@@ -154,3 +155,31 @@ export async function startHarness(storage: TestStorage, options: { throttle?: F
 export const codeOf = (answer: { json: Record<string, unknown> }): string => (answer.json.ok === true ? 'ok' : ((answer.json.error as { code?: string } | undefined)?.code ?? 'none'));
 export const valueOf = <T>(answer: { json: Record<string, unknown> }): T => answer.json.value as T;
 export const errorOf = (answer: { json: Record<string, unknown> }) => answer.json.error as { code: string; message: string; reason?: string; retryAfter?: string; current?: string; required?: string };
+
+/**
+ * One harness for a describe block: started before its tests, closed after them, its clock put
+ * back to `base` before each test. `name` gives each test fresh usernames; `signIn` posts one.
+ */
+export function harnessForSuite(storage: TestStorage, base: Date, options: Parameters<typeof startHarness>[1] = {}) {
+  const suite = { h: undefined as unknown as Harness };
+  let seq = 0;
+  beforeAll(async () => {
+    suite.h = await startHarness(storage, options);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.h.close();
+  });
+  beforeEach(() => {
+    suite.h.now.value = base;
+  });
+  return {
+    get h(): Harness {
+      return suite.h;
+    },
+    name: (stem: string) => {
+      seq += 1;
+      return `${stem}-${seq}`;
+    },
+    signIn: (ws: { fingerprint256: string }, username: string, password: string) => suite.h.request(ws, 'POST', serverRoutes.signIn, { username, password }),
+  };
+}

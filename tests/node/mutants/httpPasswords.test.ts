@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ScryptParams } from '../../../shared/profile/profileFormat';
 import { cacheEscrowLabel, passwordChangeMessage } from '../../../shared/serverApi/accountProofs';
 import { serverRoutes, sessionHeader, type SignInResult } from '../../../shared/serverApi/serverApi';
@@ -8,7 +8,7 @@ import { FailureThrottle } from '../../../src-server/http/failureThrottle';
 import { deriveAccountKeys, signMessage } from '../../../src-server/security/accountKeys';
 import { newScryptParams, scryptHash } from '../../../src-server/security/passwordHash';
 import { describeStorages } from '../../support/serverStorage';
-import { cheapKdf, codeOf, errorOf, startHarness, valueOf, type Harness, type Operator } from './httpHarness';
+import { cheapKdf, codeOf, errorOf, harnessForSuite, valueOf, type Harness, type Operator } from './httpHarness';
 
 /*
  * Issue 22: the server's password changes (online, and offline proven by the account key) and
@@ -21,39 +21,25 @@ const base = new Date('2026-03-02T09:00:00.000Z');
 const later = (ms: number) => new Date(base.getTime() + ms);
 
 describeStorages('password changes and the cache key on the server, in process', (storage) => {
-  let h: Harness;
-  let seq = 0;
-  const name = (stem: string) => {
-    seq += 1;
-    return `${stem}-${seq}`;
-  };
-  beforeAll(async () => {
-    h = await startHarness(storage, { throttle: new FailureThrottle(6, 10 * minute), accountThrottle: new FailureThrottle(50, 5 * minute) });
-  }, 120_000);
-  afterAll(async () => {
-    await h.close();
-  });
-  beforeEach(() => {
-    h.now.value = base;
-  });
+  const suite = harnessForSuite(storage, base, { throttle: new FailureThrottle(6, 10 * minute), accountThrottle: new FailureThrottle(50, 5 * minute) });
+  const { name, signIn } = suite;
 
   type Ws = Awaited<ReturnType<Harness['workstation']>>;
-  const signIn = (ws: Ws, username: string, password: string) => h.request(ws, 'POST', serverRoutes.signIn, { username, password });
   const session = async (ws: Ws, op: Operator) => valueOf<SignInResult>(await signIn(ws, op.username, op.password)).session.token;
-  const accounts = (ws: Ws, token: string) => h.request(ws, 'POST', serverRoutes.accounts, {}, { [sessionHeader]: token });
-  const userRow = async (username: string) => (await findUser(h.db, username)) as UserRow;
+  const accounts = (ws: Ws, token: string) => suite.h.request(ws, 'POST', serverRoutes.accounts, {}, { [sessionHeader]: token });
+  const userRow = async (username: string) => (await findUser(suite.h.db, username)) as UserRow;
   const audits = async (target: string, action: string) =>
-    (await h.db.query<{ actor: string; details: unknown }>('SELECT actor, details FROM audit_log WHERE target = $1 AND action = $2 ORDER BY id', [target, action])).rows;
+    (await suite.h.db.query<{ actor: string; details: unknown }>('SELECT actor, details FROM audit_log WHERE target = $1 AND action = $2 ORDER BY id', [target, action])).rows;
 
   it('changes a password online under the policy, ends the old sessions and answers a new one', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('aidai'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('aidai'), { workstations: [ws.id] });
     const old = await session(ws, op);
-    const change = (newPassword: string, currentPassword = op.password) => h.request(ws, 'POST', serverRoutes.changePassword, { username: op.username, currentPassword, newPassword });
+    const change = (newPassword: string, currentPassword = op.password) => suite.h.request(ws, 'POST', serverRoutes.changePassword, { username: op.username, currentPassword, newPassword });
     const weak = await change('short');
     expect([weak.status, errorOf(weak).code, errorOf(weak).message]).toEqual([422, 'PASSWORD_POLICY', 'The new password does not meet the rules (tooShort, tooSimple).']);
     expect(codeOf(await change('Better-Secret-42', 'not-the-password'))).toBe('USER_UNKNOWN_OR_WRONG_PASSWORD');
-    h.now.value = later(minute);
+    suite.h.now.value = later(minute);
     const changed = await change('Better-Secret-42');
     expect(codeOf(changed)).toBe('ok');
     const result = valueOf<SignInResult>(changed);
@@ -70,9 +56,9 @@ describeStorages('password changes and the cache key on the server, in process',
   });
 
   it('keeps a restricted workstation’s password change for later, with the reason', async () => {
-    const ws = await h.workstation({ status: 'restricted', reason: 'inspection' });
-    const op = await h.operator(name('baktygul'), { workstations: [ws.id] });
-    const answer = await h.request(ws, 'POST', serverRoutes.changePassword, { username: op.username, currentPassword: op.password, newPassword: 'Better-Secret-42' });
+    const ws = await suite.h.workstation({ status: 'restricted', reason: 'inspection' });
+    const op = await suite.h.operator(name('baktygul'), { workstations: [ws.id] });
+    const answer = await suite.h.request(ws, 'POST', serverRoutes.changePassword, { username: op.username, currentPassword: op.password, newPassword: 'Better-Secret-42' });
     expect([answer.status, errorOf(answer).code, errorOf(answer).reason]).toEqual([403, 'WORKSTATION_RESTRICTED', 'inspection']);
     expect((await userRow(op.username)).sign_pub).toBe(op.keys.public.signPub);
   });
@@ -86,19 +72,19 @@ describeStorages('password changes and the cache key on the server, in process',
       newPasswordHash: (await scryptHash(newPassword, newKdf)).toString('base64'),
       newKdf,
       newAccount: (await deriveAccountKeys(newPassword, accountKdf)).public,
-      at: (options.at ?? h.now.value).toISOString(),
+      at: (options.at ?? suite.h.now.value).toISOString(),
     };
     return { ...signed, signature: signMessage((options.signWith ?? op).keys.signKey, passwordChangeMessage(ws.id, signed)) };
   }
-  const sendOffline = (ws: Ws, request: unknown) => h.request(ws, 'POST', serverRoutes.offlinePasswordChange, request);
+  const sendOffline = (ws: Ws, request: unknown) => suite.h.request(ws, 'POST', serverRoutes.offlinePasswordChange, request);
 
   it('applies an offline password change signed by the current key, ending the old sessions', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('cholpon'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('cholpon'), { workstations: [ws.id] });
     const old = await session(ws, op);
     const madeAt = later(-3 * 24 * hour);
     const request = await offlineChange(ws, op, 'Offline-Secret-7', { at: madeAt });
-    h.now.value = later(minute);
+    suite.h.now.value = later(minute);
     const answer = await sendOffline(ws, request);
     expect(codeOf(answer)).toBe('ok');
     expect(valueOf<SignInResult>(answer)).toMatchObject({ user: { username: op.username, mustChangePassword: false }, account: request.newAccount });
@@ -109,29 +95,29 @@ describeStorages('password changes and the cache key on the server, in process',
   });
 
   it('answers a retry of an applied change for a day, then refuses it; a disabled account’s retry is refused', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('dastan'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('dastan'), { workstations: [ws.id] });
     const request = await offlineChange(ws, op, 'Offline-Secret-8');
     expect(codeOf(await sendOffline(ws, request))).toBe('ok');
-    h.now.value = later(24 * hour);
+    suite.h.now.value = later(24 * hour);
     const retry = await sendOffline(ws, request);
     expect(codeOf(retry)).toBe('ok');
     expect(valueOf<SignInResult>(retry).account).toEqual(request.newAccount);
-    h.now.value = later(24 * hour + 1);
+    suite.h.now.value = later(24 * hour + 1);
     expect(codeOf(await sendOffline(ws, request))).toBe('USER_UNKNOWN_OR_WRONG_PASSWORD');
-    h.now.value = later(hour);
-    await h.db.query('UPDATE users SET disabled = true WHERE username = $1', [op.username]);
+    suite.h.now.value = later(hour);
+    await suite.h.db.query('UPDATE users SET disabled = true WHERE username = $1', [op.username]);
     expect(codeOf(await sendOffline(ws, request))).toBe('USER_DISABLED');
   });
 
   it('refuses a replayed change even when the account is back on the key that signed it', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('damir'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('damir'), { workstations: [ws.id] });
     const before = await userRow(op.username);
     const request = await offlineChange(ws, op, 'Offline-Secret-13');
     expect(codeOf(await sendOffline(ws, request))).toBe('ok');
     // The administrator restores the account's former credential (e.g. from a backup).
-    await h.db.query('UPDATE users SET password_hash = $2, kdf = $3::jsonb, account_kdf = $4::jsonb, sign_pub = $5, wrap_pub = $6 WHERE username = $1', [
+    await suite.h.db.query('UPDATE users SET password_hash = $2, kdf = $3::jsonb, account_kdf = $4::jsonb, sign_pub = $5, wrap_pub = $6 WHERE username = $1', [
       op.username,
       before.password_hash,
       JSON.stringify(before.kdf),
@@ -145,8 +131,8 @@ describeStorages('password changes and the cache key on the server, in process',
   });
 
   it('refuses verifiers cheaper than the server’s, or sharing one salt', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('erkin'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('erkin'), { workstations: [ws.id] });
     const shared = newScryptParams();
     for (const [label, options] of [
       ['cheap password hash', { newKdf: cheapKdf() }],
@@ -160,18 +146,18 @@ describeStorages('password changes and the cache key on the server, in process',
   });
 
   it('refuses a change dated more than five minutes ahead of the server’s clock', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('farida'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('farida'), { workstations: [ws.id] });
     const ahead = await sendOffline(ws, await offlineChange(ws, op, 'Offline-Secret-10', { at: later(5 * minute + 1) }));
     expect(errorOf(ahead).message).toBe('The request is not valid. (at: in the future)');
     expect(codeOf(await sendOffline(ws, await offlineChange(ws, op, 'Offline-Secret-10', { at: later(5 * minute) })))).toBe('ok');
   });
 
   it('refuses a change not signed by the current key, alike for unknown names, and counts it against the workstation', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('galina'), { workstations: [ws.id] });
-    const forger = await h.operator(name('hakim'), { workstations: [ws.id] });
-    const keyless = await h.operator(name('inkar'), { workstations: [ws.id], keys: false });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('galina'), { workstations: [ws.id] });
+    const forger = await suite.h.operator(name('hakim'), { workstations: [ws.id] });
+    const keyless = await suite.h.operator(name('inkar'), { workstations: [ws.id], keys: false });
     const forged = await sendOffline(ws, await offlineChange(ws, op, 'Offline-Secret-11', { signWith: forger }));
     expect([forged.status, codeOf(forged)]).toEqual([401, 'USER_UNKNOWN_OR_WRONG_PASSWORD']);
     expect(codeOf(await sendOffline(ws, await offlineChange(ws, keyless, 'Offline-Secret-11')))).toBe('USER_UNKNOWN_OR_WRONG_PASSWORD');
@@ -181,18 +167,18 @@ describeStorages('password changes and the cache key on the server, in process',
       { actor: keyless.username, details: { refused: 'USER_UNKNOWN_OR_WRONG_PASSWORD' } },
       { actor: `workstation:${ws.id}`, details: { refused: 'USER_UNKNOWN_OR_WRONG_PASSWORD' } },
     ]);
-    expect(h.throttle.blockedUntil(ws.id, base)).toBeNull();
-    for (let n = 0; n < 3; n += 1) h.throttle.fail(ws.id, base);
+    expect(suite.h.throttle.blockedUntil(ws.id, base)).toBeNull();
+    for (let n = 0; n < 3; n += 1) suite.h.throttle.fail(ws.id, base);
     const slowed = await sendOffline(ws, await offlineChange(ws, op, 'Offline-Secret-11'));
     expect([slowed.status, errorOf(slowed).code, errorOf(slowed).retryAfter]).toEqual([429, 'TOO_MANY_ATTEMPTS', later(10 * minute).toISOString()]);
   });
 
   it('refuses a proven change for a disabled account, or on a restricted workstation, audited', async () => {
-    const ws = await h.workstation();
-    const disabled = await h.operator(name('jamila'), { workstations: [ws.id], disabled: true });
+    const ws = await suite.h.workstation();
+    const disabled = await suite.h.operator(name('jamila'), { workstations: [ws.id], disabled: true });
     expect(codeOf(await sendOffline(ws, await offlineChange(ws, disabled, 'Offline-Secret-12')))).toBe('USER_DISABLED');
-    const restricted = await h.workstation({ status: 'restricted', reason: 'inspection' });
-    const op = await h.operator(name('kairat'), { workstations: [restricted.id] });
+    const restricted = await suite.h.workstation({ status: 'restricted', reason: 'inspection' });
+    const op = await suite.h.operator(name('kairat'), { workstations: [restricted.id] });
     const answer = await sendOffline(restricted, await offlineChange(restricted, op, 'Offline-Secret-12'));
     expect([errorOf(answer).code, errorOf(answer).reason]).toEqual(['WORKSTATION_RESTRICTED', 'inspection']);
     expect(await audits(restricted.id, 'session.changePasswordOffline')).toEqual([{ actor: op.username, details: { refused: 'WORKSTATION_RESTRICTED' } }]);
@@ -200,28 +186,28 @@ describeStorages('password changes and the cache key on the server, in process',
   });
 
   it('refuses a malformed body on every session route with INVALID_INPUT', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('lola'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('lola'), { workstations: [ws.id] });
     for (const route of [serverRoutes.signIn, serverRoutes.changePassword, serverRoutes.resume, serverRoutes.offlinePasswordChange]) {
-      const answer = await h.request(ws, 'POST', route, { username: op.username });
+      const answer = await suite.h.request(ws, 'POST', route, { username: op.username });
       expect([answer.status, errorOf(answer)], route).toEqual([400, { code: 'INVALID_INPUT', message: 'The request is not valid.' }]);
     }
     const token = await session(ws, op);
-    const answer = await h.request(ws, 'POST', serverRoutes.cacheKey, { escrow: 42 }, { [sessionHeader]: token });
+    const answer = await suite.h.request(ws, 'POST', serverRoutes.cacheKey, { escrow: 42 }, { [sessionHeader]: token });
     expect([answer.status, codeOf(answer)]).toEqual([400, 'INVALID_INPUT']);
   });
 
   const escrowFor = (workstationId: string, key: Buffer) =>
     crypto
-      .publicEncrypt({ key: h.setup.pki.serverCertPem, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256', oaepLabel: Buffer.from(cacheEscrowLabel(workstationId), 'utf8') }, key)
+      .publicEncrypt({ key: suite.h.setup.pki.serverCertPem, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256', oaepLabel: Buffer.from(cacheEscrowLabel(workstationId), 'utf8') }, key)
       .toString('base64');
 
   it('unwraps a cache key escrowed for this workstation to a signed-in operator, audited', async () => {
-    const ws = await h.workstation();
-    const op = await h.operator(name('marat'), { workstations: [ws.id] });
+    const ws = await suite.h.workstation();
+    const op = await suite.h.operator(name('marat'), { workstations: [ws.id] });
     const token = await session(ws, op);
     const dataKey = crypto.randomBytes(32);
-    const cacheKey = (escrow: string, headers: Record<string, string> = { [sessionHeader]: token }) => h.request(ws, 'POST', serverRoutes.cacheKey, { escrow }, headers);
+    const cacheKey = (escrow: string, headers: Record<string, string> = { [sessionHeader]: token }) => suite.h.request(ws, 'POST', serverRoutes.cacheKey, { escrow }, headers);
     expect(valueOf(await cacheKey(escrowFor(ws.id, dataKey)))).toEqual({ dataKey: dataKey.toString('base64') });
     expect(await audits(ws.id, 'session.cacheKey')).toEqual([{ actor: op.username, details: {} }]);
     expect(codeOf(await cacheKey(escrowFor(ws.id, dataKey), {}))).toBe('SESSION_REQUIRED');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serverRoutes } from '../../../shared/serverApi/serverApi';
 import { cacheFileName } from '../../../src-main/activation/activateWorkstation';
 import { credentialIdOf, deriveAccountKeys } from '../../../src-main/security/accountKeys';
@@ -10,7 +10,7 @@ import { newScryptParams, scryptHash } from '../../../src-main/security/scrypt';
 import { openCache } from '../../../src-main/store/cacheDatabase';
 import { keyringFileName, type AccountEntry } from '../../../src-main/store/keyring';
 import { fakeServer, ok } from './sessionFakeServer';
-import { described, forgetStations, station, type Station } from './sessionStation';
+import { described, stationsPerTest, type Station } from './sessionStation';
 
 /*
  * Issue 22 (session module): a workstation activated before version 2 (a legacy keyring entry,
@@ -20,20 +20,14 @@ import { described, forgetStations, station, type Station } from './sessionStati
 
 vi.mock('../../../src-main/serverLink/serverClient', async () => ({ serverRequest: (await import('./sessionFakeServer')).fakeServer.request }));
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  fakeServer.reset();
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-});
-afterAll(forgetStations);
+const stations = stationsPerTest();
 
 const password = 'Aigul-Pass-2026';
 const entryValidUntil = '2027-02-01T00:00:00.000Z';
 
 /** aigul's workstation, its keyring rewritten as version 1 made it; `row` sets her cache row (and can drop the server's certificate). */
 async function legacyStation(row: { legacy?: number; validUntil?: string | null; mustChange?: number; noServerCert?: boolean } = {}): Promise<Station> {
-  const s = await station([{ username: 'aigul', password, displayName: 'Айгүл', validUntil: '2027-03-01T00:00:00.000Z', mustChangePassword: false }]);
-  cleanups.push(s.cleanup);
+  const s = await stations.station([{ username: 'aigul', password, displayName: 'Айгүл', validUntil: '2027-03-01T00:00:00.000Z', mustChangePassword: false }]);
   const keyring = s.keyring();
   const entry = keyring.wrapOf('aigul') as AccountEntry;
   const keys = await deriveAccountKeys(password, entry.kdf);
@@ -118,11 +112,10 @@ describe('a workstation activated before version 2', () => {
   });
 
   it('is not re-wrapped for a legacy operator when another operator’s session offers their account', async () => {
-    const s = await station([
+    const s = await stations.station([
       { username: 'aigul', password, validUntil: '2027-03-01T00:00:00.000Z', mustChangePassword: false },
       { username: 'bakyt', password: 'Bakyt-Pass-2026', validUntil: '2027-03-01T00:00:00.000Z', mustChangePassword: false },
     ]);
-    cleanups.push(s.cleanup);
     // aigul's entry made legacy in a version-2 keyring (bakyt keeps his account entry).
     const keyring = s.keyring();
     const entry = keyring.wrapOf('aigul') as AccountEntry;

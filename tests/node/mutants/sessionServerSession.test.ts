@@ -1,10 +1,10 @@
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resumeMessage, passwordChangeMessage } from '../../../shared/serverApi/accountProofs';
 import { serverRoutes, type OfflinePasswordChangeRequest } from '../../../shared/serverApi/serverApi';
 import { credentialIdOf, verifyMessage } from '../../../src-main/security/accountKeys';
 import { scryptHash } from '../../../src-main/security/scrypt';
 import { fakeServer, ok, refused } from './sessionFakeServer';
-import { described, forgetStations, station, type Station } from './sessionStation';
+import { described, operatorsValidUntil as validUntil, stationsPerTest, type Station } from './sessionStation';
 
 /*
  * Issue 22 (session module): the operator's server session (kept, resumed with the account key,
@@ -14,22 +14,9 @@ import { described, forgetStations, station, type Station } from './sessionStati
 
 vi.mock('../../../src-main/serverLink/serverClient', async () => ({ serverRequest: (await import('./sessionFakeServer')).fakeServer.request }));
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  fakeServer.reset();
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-});
-afterAll(forgetStations);
+const stations = stationsPerTest();
 
-const validUntil = '2027-03-01T00:00:00.000Z';
-async function twoOperators(): Promise<Station> {
-  const made = await station([
-    { username: 'aigul', password: 'Aigul-Pass-2026', displayName: 'Айгүл', validUntil, mustChangePassword: false },
-    { username: 'bakyt', password: 'Bakyt-Pass-2026', displayName: 'Бакыт', validUntil, mustChangePassword: false },
-  ]);
-  cleanups.push(made.cleanup);
-  return made;
-}
+const twoOperators = () => stations.twoOperators(false);
 
 const db = (s: Station) => s.service.database();
 const pendingOf = (s: Station, username: string) =>
@@ -380,8 +367,7 @@ describe('a password change', () => {
   });
 
   it('ends the demand for a new password, here and after a restart', async () => {
-    const s = await station([{ username: 'dana', password: 'Dana-Pass-2026', validUntil, mustChangePassword: true }]);
-    cleanups.push(s.cleanup);
+    const s = await stations.station([{ username: 'dana', password: 'Dana-Pass-2026', validUntil, mustChangePassword: true }]);
     expect(await s.service.signIn('dana', 'Dana-Pass-2026')).toMatchObject({ mustChangePassword: true });
     expect(await s.service.changePassword('Dana-Pass-2026', 'Better-Secret-42')).toMatchObject({ mustChangePassword: false });
     expect(s.service.database()).toBeDefined();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../../shared/i18n/format';
 import { serverRoutes } from '../../../shared/serverApi/serverApi';
 import { cacheFileName } from '../../../src-main/activation/activateWorkstation';
@@ -8,7 +8,7 @@ import { EventBus } from '../../../src-main/events/eventBus';
 import { lockoutMinutes, maxFailedAttempts, SessionService } from '../../../src-main/session/sessionService';
 import { tempDir } from '../../support/tempDir';
 import { fakeServer, ok, refused } from './sessionFakeServer';
-import { described, forgetStations, station, type Station } from './sessionStation';
+import { described, operatorsValidUntil as validUntil, stationsPerTest, type Station } from './sessionStation';
 
 /*
  * Issue 22 (session module): signing in at the workstation, offline and with the server's answer,
@@ -17,23 +17,9 @@ import { described, forgetStations, station, type Station } from './sessionStati
 
 vi.mock('../../../src-main/serverLink/serverClient', async () => ({ serverRequest: (await import('./sessionFakeServer')).fakeServer.request }));
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  vi.useRealTimers();
-  fakeServer.reset();
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-});
-afterAll(forgetStations);
+const stations = stationsPerTest();
 
-const validUntil = '2027-03-01T00:00:00.000Z';
-async function twoOperators(): Promise<Station> {
-  const made = await station([
-    { username: 'aigul', password: 'Aigul-Pass-2026', displayName: 'Айгүл', validUntil, mustChangePassword: true },
-    { username: 'bakyt', password: 'Bakyt-Pass-2026', displayName: 'Бакыт', validUntil, mustChangePassword: false },
-  ]);
-  cleanups.push(made.cleanup);
-  return made;
-}
+const twoOperators = () => stations.twoOperators(true);
 
 const timeText = (date: Date) => `${formatDate(date, 'en')} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 const auditOf = (s: Station) => s.service.database().prepare('SELECT actor, action, details_json AS details FROM audit_log WHERE action LIKE ? ORDER BY id').all('session.%');
@@ -192,7 +178,7 @@ describe('sign-in offline', () => {
 
   it('says a data folder without activation is not activated, and refuses a sign-in there', async () => {
     const empty = tempDir('bala-session-empty-');
-    cleanups.push(empty.cleanup);
+    stations.afterThisTest(empty.cleanup);
     const service = new SessionService({ dataDir: empty.dir, events: new EventBus(), language: () => 'en', idleLockMinutes: () => 15, describe: described });
     expect(service.status()).toEqual({ state: 'notActivated' });
     await expect(service.signIn('aigul', 'Aigul-Pass-2026')).rejects.toMatchObject({ code: 'NOT_ACTIVATED' });

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { afterAll, afterEach, vi } from 'vitest';
 import type { SignInResult, AccountStatement, AccountPublic } from '../../../shared/serverApi/serverApi';
 import { createBackend } from '../../../src-main/backend';
 import { EventBus } from '../../../src-main/events/eventBus';
@@ -9,6 +10,7 @@ import { SessionService } from '../../../src-main/session/sessionService';
 import { Keyring, type AccountEntry } from '../../../src-main/store/keyring';
 import { issueTestProfile, signTestStatement, type TestOperator, type TestProfile } from '../../support/testProfile';
 import { tempDir } from '../../support/tempDir';
+import { fakeServer } from './sessionFakeServer';
 
 /*
  * Workstations for the session module's in-process mutant tests: activated offline from a test
@@ -108,4 +110,37 @@ export async function station(operators: TestOperator[]): Promise<Station & { cl
     },
   };
   return result;
+}
+
+/**
+ * For a test file: workstations removed after each test (with the scripted server reset and real
+ * timers back), the activated folders after the file. `station` makes one that way; `twoOperators`
+ * makes aigul's and bakyt's, aigul's password to be changed when `aigulMustChange`.
+ */
+/** When twoOperators' accounts end. */
+export const operatorsValidUntil = '2027-03-01T00:00:00.000Z';
+
+export function stationsPerTest() {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    vi.useRealTimers();
+    fakeServer.reset();
+    cleanups.splice(0).forEach((cleanup) => cleanup());
+  });
+  afterAll(forgetStations);
+  const tracked = async (operators: TestOperator[]): Promise<Station> => {
+    const made = await station(operators);
+    cleanups.push(made.cleanup);
+    return made;
+  };
+  return {
+    station: tracked,
+    /** Runs `cleanup` after this test. */
+    afterThisTest: (cleanup: () => void) => cleanups.push(cleanup),
+    twoOperators: (aigulMustChange: boolean) =>
+      tracked([
+        { username: 'aigul', password: 'Aigul-Pass-2026', displayName: 'Айгүл', validUntil: operatorsValidUntil, mustChangePassword: aigulMustChange },
+        { username: 'bakyt', password: 'Bakyt-Pass-2026', displayName: 'Бакыт', validUntil: operatorsValidUntil, mustChangePassword: false },
+      ]),
+  };
 }
