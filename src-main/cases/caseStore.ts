@@ -66,10 +66,18 @@ export class CaseStore {
     return result.changes === 1;
   }
 
-  /** Events not yet acknowledged by the server (nor refused by it), in the order they were recorded. */
+  /**
+   * Events not yet acknowledged by the server (nor refused by it), in the order they were recorded.
+   * A case whose record has not reached the server yet (its first change still in the outbox,
+   * pending, in conflict or refused) keeps its events back: the server would refuse them as
+   * UNKNOWN_RECORD for good. They count as pending all the same.
+   */
   unpushed(limit: number): UnpushedCaseEvent[] {
     const rows = this.db
-      .prepare(`SELECT record_id, event_json FROM case_events WHERE pushed_at IS NULL AND ${notRefused} ORDER BY rowid LIMIT ?`)
+      .prepare(
+        `SELECT record_id, event_json FROM case_events WHERE pushed_at IS NULL AND ${notRefused}
+           AND record_id NOT IN (SELECT record_id FROM outbox WHERE base_revision = 0) ORDER BY rowid LIMIT ?`,
+      )
       .all(limit) as { record_id: string; event_json: string }[];
     return rows.map((row) => ({ recordId: row.record_id, event: JSON.parse(row.event_json) as WorkflowEvent }));
   }

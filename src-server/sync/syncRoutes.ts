@@ -139,7 +139,7 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     await deps.db.transaction(async (tx) => {
       await tx.query('UPDATE workstations SET last_contact_at = $2 WHERE id = $1', [workstation.id, deps.now()]);
       if (records.length > 0 || caseEvents.length > 0) {
-        await appendAudit(tx, { actor: operator.username, action: 'sync.pull', target: workstation.id, details: { records: records.length, caseEvents: caseEvents.length, from: request.cursor, to: result.cursor } }, deps.now());
+        await appendAudit(tx, { actor: operator.username, action: 'sync.pull', target: workstation.id, details: { records: records.length, ...(caseEvents.length > 0 ? { caseEvents: caseEvents.length } : {}), from: request.cursor, to: result.cursor } }, deps.now());
       }
     });
     return result;

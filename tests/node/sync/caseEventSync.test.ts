@@ -145,4 +145,16 @@ describeStorages('case events synced between workstations through the server', (
     expect(seen.history).toEqual([{ event: taken.history[0]?.event, status: 'refused', refusal: { code: 'NOT_PERMITTED', reason: null } }]);
     await setup.admin.db.query("UPDATE users SET role = 'technician' WHERE username = $1", [tech.username]);
   });
+
+  it('holds back the events of a case whose record the server has not taken yet, instead of losing them', async () => {
+    const tech = await station(workshopA, 'technician');
+    const id = await newRequest(tech, { brokenOn: '2026-12-02', serialNumber: 'SN-80' });
+    value(await tech.client.call('cases.act', { recordId: id, action: 'request', transition: 'writeOff' }));
+    await setup.admin.db.query("UPDATE users SET role = 'viewer' WHERE username = $1", [tech.username]);
+    const refused = value(await tech.client.call('sync.now', undefined));
+    expect(refused).toMatchObject({ rejected: 1, pending: 1 });
+    expect((await setup.admin.db.query('SELECT 1 FROM case_events WHERE record_id = $1', [id])).rowCount).toBe(0);
+    expect((await caseOf(tech, id)).history.map((entry) => entry.status)).toEqual(['effective']);
+    await setup.admin.db.query("UPDATE users SET role = 'technician' WHERE username = $1", [tech.username]);
+  });
 });
