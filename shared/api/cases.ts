@@ -28,8 +28,12 @@ export interface CaseView {
   pending: PendingRequestView | null;
   forks: Fork[];
   conflict: Fork | null;
-  /** Every event once, by time then id, with what became of it (discarded branches included). */
-  history: { event: WorkflowEvent; status: EventStatus }[];
+  /**
+   * Every event once, by time then id, with what became of it (discarded branches included); then
+   * this workstation's events the central server refused (`refused`, with its sync code and the
+   * workflow's reason, worded by `workflow.<reason>`): kept, outside the case's state.
+   */
+  history: { event: WorkflowEvent; status: EventStatus | 'refused'; refusal?: { code: string; reason: string | null } }[];
   /** Each step's deadline and where it stands at the backend's clock. */
   steps: StepDeadline[];
   actions: CaseAction[];

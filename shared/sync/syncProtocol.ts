@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseEventOutcomeSchema, pulledCaseEventSchema, syncCaseEventSchema } from './caseEventWire';
 import { jsonShapeProblem, sectionLimits } from './jsonShape';
 
 /*
@@ -47,11 +48,15 @@ export const syncChangeSchema = z.object({
 });
 export type SyncChange = z.infer<typeof syncChangeSchema>;
 
-export const pushRequestSchema = z.object({
-  /** How many changes wait on the workstation in all (the administrator sees it). */
-  pendingCount: z.number().int().min(0).max(100_000_000),
-  changes: z.array(syncChangeSchema).min(1).max(500),
-});
+export const pushRequestSchema = z
+  .object({
+    /** How many changes (and case events) wait on the workstation in all (the administrator sees it). */
+    pendingCount: z.number().int().min(0).max(100_000_000),
+    changes: z.array(syncChangeSchema).max(500).default([]),
+    /** Case workflow events, oldest first, judged after the changes (absent from older workstations). */
+    caseEvents: z.array(syncCaseEventSchema).max(500).default([]),
+  })
+  .refine((push) => push.changes.length + push.caseEvents.length > 0, { message: 'nothing to push', path: ['changes'] });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 const fieldProblem = z.object({ field: z.string(), code: z.string(), params: z.record(z.string(), z.string()).optional() });
@@ -79,7 +84,11 @@ export const changeOutcomeSchema = z.discriminatedUnion('outcome', [
 export type ChangeOutcome = z.infer<typeof changeOutcomeSchema>;
 export type RejectionCode = Extract<ChangeOutcome, { outcome: 'rejected' }>['code'];
 
-export const pushResultSchema = z.object({ outcomes: z.array(changeOutcomeSchema) });
+export const pushResultSchema = z.object({
+  outcomes: z.array(changeOutcomeSchema),
+  /** One per pushed case event; absent from a server that does not know case events (they stay unpushed). */
+  eventOutcomes: z.array(caseEventOutcomeSchema).optional(),
+});
 export type PushResult = z.infer<typeof pushResultSchema>;
 
 export const pullRequestSchema = z.object({
@@ -117,6 +126,8 @@ export const pullResultSchema = z.object({
   /** Where the next page starts; kept by the workstation once the page is stored. */
   cursor: z.number().int(),
   more: z.boolean(),
+  /** Case events of records within reach received since the cursor (one sequence orders both); absent from older servers. */
+  caseEvents: z.array(pulledCaseEventSchema).max(5000).default([]),
   /** The workstation's own agency as the server knows it: its territory and department decide every operator's local reach. */
   reader: z.object({ id: z.string().max(40), name: z.string().max(300), territory: z.string().max(40), department: z.string().max(200).nullable() }).optional(),
 });

@@ -49,7 +49,9 @@ type OpenCase = ReturnType<typeof openCase>;
 function viewOf(open: OpenCase, log: readonly WorkflowEvent[], at: Date) {
   const { record, pack, def, actor } = open;
   const steps = stepDeadlines(def, pack.calendar, record.values, log, record.createdAt, at);
-  return caseView(record.id, record.formId, def, caseState(def, log), steps, possibleActions(def, log, record.values, actor, at));
+  const view = caseView(record.id, record.formId, def, caseState(def, log), steps, possibleActions(def, log, record.values, actor, at));
+  const refused = open.cases.refused(record.id).map((entry) => ({ event: entry.event, status: 'refused' as const, refusal: { code: entry.code, reason: entry.reason } }));
+  return refused.length === 0 ? view : { ...view, history: [...view.history, ...refused] };
 }
 
 type ActInput = Parameters<DomainHandlers<'cases'>['cases.act']>[0];

@@ -3,6 +3,7 @@ import { photoRefs } from '../../shared/sync/photoRefs';
 import type { FormValues } from '../../shared/forms/formTypes';
 import { findForm, type PackDef } from '../../shared/forms/packTypes';
 import { blobResultSchema, pullResultSchema, syncRoutes, type PulledRecord } from '../../shared/sync/syncProtocol';
+import { CaseStore } from '../cases/caseStore';
 import { RecordStore } from '../records/recordStore';
 import { serverRequest, type ServerConnection } from '../serverLink/serverClient';
 import type { CacheDatabase } from '../store/cacheDatabase';
@@ -83,6 +84,9 @@ export async function pullChanges(
         }
         if (store.receive(found.form, { ...record, values: record.values as FormValues }, outbox.unsentSections(record.id), record.agency?.id ?? '')) received += 1;
       }
+      // Case events of the page (union by id): those made here are already in the log.
+      const cases = new CaseStore(db);
+      for (const pulled of page.caseEvents) cases.receive(pulled.recordId, pulled.event, now);
       if (page.reader) keepAgency.run({ ...page.reader, territoryKnown: 1, departmentKnown: 1 });
       writeCursor.run(cursorKey, String(page.cursor));
     })();

@@ -7,6 +7,7 @@ import { RecordStore } from '../records/recordStore';
 import { serverRequest, type ServerConnection } from '../serverLink/serverClient';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { Outbox, type OutboxEntry } from './outbox';
+import { pushCaseEvents } from './pushCaseEvents';
 import { SyncStop } from './syncStop';
 
 /** A batch stays well under the server's body limit, photos included. */
@@ -49,14 +50,15 @@ export interface PushProgress {
 /**
  * Sends the outbox in batches, oldest first, and stores each answer as it comes: delivered
  * changes leave the outbox in the same transaction that records the server's revision. A batch
- * whose answer is lost is sent again; the server recognises the change ids.
+ * whose answer is lost is sent again; the server recognises the change ids. Then the case events
+ * (pushCaseEvents).
  */
 export async function pushOutbox(
   db: CacheDatabase,
   connection: ServerConnection,
   packs: readonly PackDef[],
   onProgress: (progress: PushProgress) => void,
-): Promise<{ delivered: number; conflicts: number; rejected: number }> {
+): Promise<{ delivered: number; conflicts: number; rejected: number; caseEvents: { delivered: number; refused: number } }> {
   const outbox = new Outbox(db);
   const store = new RecordStore(db);
   const total = outbox.counts().pending;
@@ -99,5 +101,7 @@ export async function pushOutbox(
     onProgress({ done: tally.delivered + tally.conflicts + tally.rejected, total });
     if (answered.size === 0) break;
   }
-  return tally;
+  // Case events after the changes: a case created offline reaches the server first.
+  const events = await pushCaseEvents(db, connection);
+  return { ...tally, caseEvents: events };
 }

@@ -4,6 +4,7 @@ import { isErrorCode } from '../../shared/api/errorCodes';
 import type { EventBus } from '../events/eventBus';
 import type { SessionService } from '../session/sessionService';
 import { Outbox } from './outbox';
+import { CaseStore } from '../cases/caseStore';
 import { pullChanges } from './pullChanges';
 import { pushOutbox } from './pushOutbox';
 import { syncState } from './syncState';
@@ -59,11 +60,13 @@ export class SyncService {
     const problem = this.phase.problem && { code: this.phase.problem.code, message: this.deps.describe(this.phase.problem.key, this.phase.problem.params) };
     if (!db) return { ...this.phase, problem, state: 'signedOut', pending: 0, conflicts: 0, rejected: 0, oldestPendingAt: null, overdue: false, lastSuccessAt: null, lastAttemptAt: null };
     const counts = new Outbox(db).counts();
-    const oldest = counts.oldestAt;
+    // Case events not yet on the server wait like changes (and count for the 3-day rule).
+    const events = new CaseStore(db).unpushedCount();
+    const oldest = [counts.oldestAt, events.oldestAt].filter((at): at is string => at !== null).sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
     return {
       ...this.phase,
       problem,
-      pending: counts.pending,
+      pending: counts.pending + events.count,
       conflicts: counts.conflicts,
       rejected: counts.rejected,
       oldestPendingAt: oldest,

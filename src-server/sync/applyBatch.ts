@@ -1,8 +1,10 @@
 import type { PackDef } from '../../shared/forms/packTypes';
+import type { CaseEventOutcome, SyncCaseEvent } from '../../shared/sync/caseEventWire';
 import type { ChangeOutcome, SyncChange } from '../../shared/sync/syncProtocol';
 import { appendAudit } from '../admin/auditLog';
 import type { Database } from '../db/sql';
 import type { KnownWorkstation } from '../http/workstationGuard';
+import { applyCaseEvents } from './applyCaseEvents';
 import { applyChange, recordColumns, type AuthorFacts, type SeenChange, type ServerRecordRow } from './applyChange';
 
 /** Serialises writers so that the pull cursor (a sequence) only ever moves past committed changes. */
@@ -24,6 +26,23 @@ export async function applyBatch(
   /** Who pushed: the session's operator, or 'handover' for a package imported from removable media. */
   pushedBy: string,
 ): Promise<ChangeOutcome[]> {
+  return (await applyPush(db, workstation, packs, now, changes, [], pushedBy)).outcomes;
+}
+
+/**
+ * A push: its record changes, then its case events (docs/sync.md "Case events"), in one
+ * transaction behind the writers' lock, each answered on its own. Events come after the changes
+ * so that a record created in the same push exists when its first event is judged.
+ */
+export async function applyPush(
+  db: Database,
+  workstation: KnownWorkstation,
+  packs: readonly PackDef[],
+  now: Date,
+  changes: readonly SyncChange[],
+  caseEvents: readonly SyncCaseEvent[],
+  pushedBy: string,
+): Promise<{ outcomes: ChangeOutcome[]; eventOutcomes: CaseEventOutcome[] }> {
   return db.transaction(async (tx) => {
     await tx.query(writerLock);
     // Two lookups for the batch instead of two per change: which ids were applied, which records exist (locked).
@@ -51,7 +70,8 @@ export async function applyBatch(
       }
       answers.push(answer);
     }
-    return answers;
+    const eventOutcomes = caseEvents.length === 0 ? [] : await applyCaseEvents({ tx, workstation, packs, now, pushedBy }, caseEvents);
+    return { outcomes: answers, eventOutcomes };
   });
 }
 

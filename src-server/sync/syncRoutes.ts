@@ -15,7 +15,8 @@ import type { Database } from '../db/sql';
 import type { GuardedRoutes } from '../http/guardedRoutes';
 import { Refusal } from '../http/refusal';
 import { recordColumns, type ServerRecordRow } from './applyChange';
-import { applyBatch, tallyOutcomes } from './applyBatch';
+import { applyPush, tallyOutcomes } from './applyBatch';
+import { pulledCaseEvents } from './pullCaseEvents';
 import { roleReach, scopeCondition } from './readScope';
 
 export interface SyncDeps {
@@ -49,16 +50,18 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     'write',
     async (workstation, operator, body) => {
       const request = parseBody(pushRequestSchema, body);
-      const outcomes = await applyBatch(deps.db, workstation, deps.packs, deps.now(), request.changes, operator.username);
-      const delivered = tally(outcomes, 'accepted') + tally(outcomes, 'alreadyApplied');
-      const refused = tally(outcomes, 'rejected');
+      const { outcomes, eventOutcomes } = await applyPush(deps.db, workstation, deps.packs, deps.now(), request.changes, request.caseEvents, operator.username);
+      const eventsDelivered = eventOutcomes.filter((outcome) => outcome.outcome !== 'rejected').length;
+      const eventsRefused = eventOutcomes.length - eventsDelivered;
+      const delivered = tally(outcomes, 'accepted') + tally(outcomes, 'alreadyApplied') + eventsDelivered;
+      const refused = tally(outcomes, 'rejected') + eventsRefused;
       await deps.db.transaction(async (tx) => {
         await tx.query(
           `UPDATE workstations SET last_contact_at = $2, pending_count = $3, refusal_count = refusal_count + $4,
              last_refusal = CASE WHEN $4 > 0 THEN $5 ELSE last_refusal END WHERE id = $1`,
-          [workstation.id, deps.now(), Math.max(0, request.pendingCount - delivered), refused, firstRefusal(outcomes)],
+          [workstation.id, deps.now(), Math.max(0, request.pendingCount - delivered), refused, firstRefusal(outcomes) ?? eventOutcomes.find((outcome) => outcome.outcome === 'rejected')?.code ?? null],
         );
-        const authors = [...new Set(request.changes.map((change) => change.author))].sort();
+        const authors = [...new Set([...request.changes.map((change) => change.author), ...request.caseEvents.map((pushed) => pushed.event.by.userId)])].sort();
         await appendAudit(
           tx,
           {
@@ -72,12 +75,13 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
               conflicts: tally(outcomes, 'conflict'),
               rejected: refused,
               records: [...new Set(request.changes.map((change) => change.recordId))].length,
+              ...(request.caseEvents.length > 0 ? { caseEvents: { accepted: eventOutcomes.filter((outcome) => outcome.outcome === 'accepted').length, alreadyApplied: eventsDelivered - eventOutcomes.filter((outcome) => outcome.outcome === 'accepted').length, rejected: eventsRefused } } : {}),
             },
           },
           deps.now(),
         );
       });
-      return { outcomes };
+      return { outcomes, eventOutcomes };
     },
     { bodyLimit: pushBodyLimit },
   );
@@ -88,11 +92,17 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
     const role = operator.role;
     const reach = roleReach(deps.packs, role);
     const scope = scopeCondition(reach, workstation, 3);
-    const { rows } = await deps.db.query<ServerRecordRow>(
+    const recordRows = (await deps.db.query<ServerRecordRow>(
       `SELECT ${recordColumns} FROM records WHERE seq > $1 AND ${scope.sql} ORDER BY seq LIMIT $2`,
       [request.cursor, request.limit + 1, ...scope.params],
-    );
-    const page = rows.slice(0, request.limit);
+    )).rows;
+    // Records and case events share one sequence, so one cursor pages both (docs/sync.md).
+    const events = await pulledCaseEvents(deps.db, deps.packs, reach, role, workstation, request.cursor, request.limit + 1);
+    const seqs = [...recordRows.map((row) => row.seq), ...events.map((event) => event.seq)].sort((a, b) => a - b);
+    const more = seqs.length > request.limit;
+    const last = seqs[Math.min(seqs.length, request.limit) - 1] ?? request.cursor;
+    const rows = recordRows.filter((row) => row.seq <= last);
+    const page = rows;
     // An event may come before its pupil's latest revision: its subject travels with it (first).
     const inPage = new Set(page.map((row) => row.id));
     const subjectIds = [...new Set(page.map((row) => row.subject_id).filter((id): id is string => id !== null && !inPage.has(id)))];
@@ -124,11 +134,12 @@ export function registerSyncRoutes(routes: GuardedRoutes, deps: SyncDeps): void 
       });
     }
     const reader = (await deps.db.query<{ id: string; name: string; territory: string; department: string | null }>('SELECT id, name, territory, department FROM agencies WHERE id = $1', [workstation.agencyId])).rows[0];
-    const result: PullResult = { records, cursor: page.at(-1)?.seq ?? request.cursor, more: rows.length > request.limit, ...(reader ? { reader } : {}) };
+    const caseEvents = events.filter((event) => event.seq <= last && event.visible).map(({ recordId, event }) => ({ recordId, event }));
+    const result: PullResult = { records, caseEvents, cursor: last, more, ...(reader ? { reader } : {}) };
     await deps.db.transaction(async (tx) => {
       await tx.query('UPDATE workstations SET last_contact_at = $2 WHERE id = $1', [workstation.id, deps.now()]);
-      if (records.length > 0) {
-        await appendAudit(tx, { actor: operator.username, action: 'sync.pull', target: workstation.id, details: { records: records.length, from: request.cursor, to: result.cursor } }, deps.now());
+      if (records.length > 0 || caseEvents.length > 0) {
+        await appendAudit(tx, { actor: operator.username, action: 'sync.pull', target: workstation.id, details: { records: records.length, ...(caseEvents.length > 0 ? { caseEvents: caseEvents.length } : {}), from: request.cursor, to: result.cursor } }, deps.now());
       }
     });
     return result;

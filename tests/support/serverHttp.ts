@@ -1,4 +1,5 @@
 import https from 'node:https';
+import type { PackDef } from '../../shared/forms/packTypes';
 import { translatorFor } from '../../shared/i18n/translator';
 import { protocolHeader, protocolVersion, versionHeader } from '../../shared/serverApi/serverApi';
 import { appVersion } from '../../src-main/appVersion';
@@ -30,6 +31,8 @@ export async function startTestHttpServer(
     minWorkstationVersion?: string;
     /** A fixed port (a server restarted where its workstations expect it); random otherwise. */
     port?: number;
+    /** The packs whose forms the server accepts (default: every pack Bala ships). */
+    packs?: readonly PackDef[];
   } = {},
 ): Promise<TestHttpServer> {
   let now: Date | null = null;
@@ -41,6 +44,7 @@ export async function startTestHttpServer(
   };
   const { app, routes } = buildServerApp({ db, pki, t: translatorFor('en'), now: () => now ?? new Date(), log, throttle: options.throttle ?? new FailureThrottle(), ...(options.accountThrottle ? { accountThrottle: options.accountThrottle } : {}),
     minWorkstationVersion: options.minWorkstationVersion,
+    ...(options.packs ? { packs: options.packs } : {}),
   });
   options.beforeListen?.(routes);
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

@@ -7,6 +7,7 @@ import { migration006 } from './006_handover';
 import { migration008 } from './008_operator_state';
 import { migration007 } from './007_agencies';
 import { migration009 } from './009_case_events';
+import { migration010 } from './010_case_event_refusals';
 
 /** Numbered migrations of the workstation cache, applied in order; never edit a shipped one. */
 export const cacheMigrations: readonly { version: number; name: string; sql: string }[] = [
@@ -19,4 +20,5 @@ export const cacheMigrations: readonly { version: number; name: string; sql: str
   { version: 7, name: '007_agencies', sql: migration007 },
   { version: 8, name: '008_operator_state', sql: migration008 },
   { version: 9, name: '009_case_events', sql: migration009 },
+  { version: 10, name: '010_case_event_refusals', sql: migration010 },
 ];

@@ -41,7 +41,7 @@ describeStorages('server SQL layer', (storage) => {
     const tables = await db.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name",
     );
-    expect(tables.rows.map((row) => row.table_name)).toEqual(['agencies', 'audit_log', 'blobs', 'handover_imports', 'operator_sessions', 'record_revisions', 'records', 'schema_migrations', 'used_proofs', 'users', 'workstation_users', 'workstations']);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(['agencies', 'audit_log', 'blobs', 'case_events', 'handover_imports', 'operator_sessions', 'record_revisions', 'records', 'schema_migrations', 'used_proofs', 'users', 'workstation_users', 'workstations']);
   });
 
   it('rolls a failing migration back entirely', async () => {

@@ -43,6 +43,7 @@ export const syncAz = {
   rejection_CHANGE_ID_REUSED: 'Eyni identifikatorla artıq başqa dəyişiklik çatdırılıb.',
   rejection_UNKNOWN_AUTHOR: 'Müəllif mərkəzi serverdə bu iş yerinin operatoru deyil.',
   rejection_AUTHOR_NOT_ALLOWED: 'Müəllifin hesabı söndürülüb, müddəti bitib və ya artıq bu iş yerinə aid deyil: mərkəzi server onun dəyişikliklərini qəbul etmir.',
+  rejection_WORKFLOW_REFUSED: 'Mərkəzi server iş üzrə bu hərəkəti qəbul etmədi: iş qaydası buna icazə vermir.',
   cliDone: 'Çatdırıldı: {{delivered}}. Ziddiyyətlər: {{conflicts}}. Qəbul edilmədi: {{rejected}}. Hələ gözləyir: {{pending}}.',
   cliFailed: 'Sinxronlaşdırma alınmadı: {{message}}',
   cliAttention: 'Bəzi dəyişikliklər tətbiqdə diqqət tələb edir (ziddiyyətlər və ya düzəlişlər).',

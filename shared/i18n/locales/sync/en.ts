@@ -39,6 +39,7 @@ export const syncEn = {
   rejection_CHANGE_ID_REUSED: 'A different change was already delivered under the same identifier.',
   rejection_UNKNOWN_AUTHOR: 'The author is not an operator of this workstation on the central server.',
   rejection_AUTHOR_NOT_ALLOWED: 'The author’s account is disabled, expired or no longer on this workstation: the central server refuses their changes.',
+  rejection_WORKFLOW_REFUSED: 'The central server refused this case action under the workflow’s rules.',
   cliDone: 'Delivered: {{delivered}}. Conflicts: {{conflicts}}. Not accepted: {{rejected}}. Still waiting: {{pending}}.',
   cliFailed: 'Synchronisation failed: {{message}}',
   cliAttention: 'Some changes need attention in the application (conflicts or corrections).',
