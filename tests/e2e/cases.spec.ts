@@ -109,6 +109,25 @@ for (const language of ['ky', 'ru'] as const) {
     await dashboardButton(page, language).click();
     await expect(tasks).toHaveCount(1);
     await expect(tasks.first()).toContainText(step('assessment', language));
+
+    // Someone else enters the assessment meanwhile (the API, behind the panel's back): the button the
+    // panel still shows is refused with the translated reason, and the panel shows the case as it is now.
+    await tasks.first().getByRole('button', { name: 'Асанова Айгерим' }).click();
+    const stale = panel.getByRole('button', { name: transition('enterAssessment', language), exact: true });
+    await expect(stale).toBeEnabled();
+    const token = workstation.token;
+    const taken = await page.evaluate(async (bearer) => {
+      const call = async (name: string, input: unknown) =>
+        (await (await fetch(`/api/call/${name}`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify({ input }) })).json()) as { ok: boolean; value?: unknown };
+      const open = (await call('cases.tasks', {})) as { value: { recordId: string }[] };
+      const recordId = open.value[0]?.recordId ?? '';
+      return call('cases.act', { recordId, action: 'take', transition: 'enterAssessment' });
+    }, token);
+    expect(taken, JSON.stringify(taken)).toMatchObject({ ok: true });
+    await stale.click();
+    await expect(panel.getByRole('alert')).toHaveText(translated(language, 'workflow.WRONG_STATE'));
+    await expect(panel.locator('[data-state]')).toHaveText(state('assessment', language));
+    await panel.screenshot({ path: path.join(artifacts, `case-panel-refused-${language}.png`) });
   });
 }
 
@@ -133,6 +152,7 @@ test('a request needs its comment, waits for approval with who asked and when, i
   await expect(panel.getByText(translated(language, 'cases.comment', { comment: 'Ребёнок возвращён родителям, оценка не требуется' })).first()).toBeVisible();
   // While it waits, nothing else may be taken: the steps' buttons are gone, withdrawing is offered.
   await expect(panel.getByRole('button', { name: transition('enterInitialInformation', language), exact: true })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: c.cases.cancelRequest })).toBeEnabled();
   await panel.screenshot({ path: path.join(artifacts, 'case-panel-pending-ru.png') });
   await expectAccessible(page, 'case panel with a pending request');
 

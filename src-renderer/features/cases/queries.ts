@@ -19,7 +19,8 @@ export type CaseActInput = InputOf<'cases.act'>;
 
 /**
  * One action on a case. The answer is the case as it stands after it: put in the cache at once;
- * the tasks are fetched again (a step done leaves the dashboard). A refusal stays on the mutation.
+ * the tasks are fetched again (a step done leaves the dashboard). A refusal stays on the mutation
+ * (its translated reason, naming what is missing) and the case is fetched again.
  */
 export function useCaseAct(recordId: string) {
   const client = useClient();
@@ -30,5 +31,7 @@ export function useCaseAct(recordId: string) {
       queries.setQueryData(caseKeys.one(recordId), view);
       void queries.invalidateQueries({ queryKey: caseKeys.tasks() });
     },
+    // Refused (someone acted meanwhile, a double click): the case as it stands now, beside the reason.
+    onError: () => queries.invalidateQueries({ queryKey: caseKeys.one(recordId) }),
   });
 }

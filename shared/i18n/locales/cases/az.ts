@@ -31,7 +31,7 @@ export const casesAz = {
   done: 'İcra tarixi',
   status: 'Vəziyyət',
   noDeadline: 'müddət müəyyən edilməyib',
-  stepUnscheduled: 'müddəti hələ başlamayıb',
+  stepUnscheduled: 'əvvəlki mərhələni gözləyir',
   stepOpen: 'icradadır',
   stepDueSoon: 'müddəti bitir',
   stepOverdue: 'müddəti keçib',

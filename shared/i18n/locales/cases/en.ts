@@ -32,7 +32,7 @@ export const casesEn = {
   done: 'Done on',
   status: 'Status',
   noDeadline: 'no deadline',
-  stepUnscheduled: 'not yet due',
+  stepUnscheduled: 'waiting for an earlier step',
   stepOpen: 'open',
   stepDueSoon: 'due soon',
   stepOverdue: 'overdue',

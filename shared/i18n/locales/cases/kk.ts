@@ -31,7 +31,7 @@ export const casesKk = {
   done: 'Орындалды',
   status: 'Күйі',
   noDeadline: 'мерзім белгіленбеген',
-  stepUnscheduled: 'мерзімі әлі келген жоқ',
+  stepUnscheduled: 'алдыңғы кезеңді күтуде',
   stepOpen: 'орындалуда',
   stepDueSoon: 'мерзімі аяқталып келеді',
   stepOverdue: 'мерзімі өтіп кетті',

@@ -31,7 +31,7 @@ export const casesKy = {
   done: 'Аткарылды',
   status: 'Абалы',
   noDeadline: 'мөөнөт белгиленген эмес',
-  stepUnscheduled: 'мөөнөтү али келе элек',
+  stepUnscheduled: 'мурунку кадамды күтүүдө',
   stepOpen: 'аткарылууда',
   stepDueSoon: 'мөөнөтү бүтүп баратат',
   stepOverdue: 'мөөнөтү өтүп кетти',

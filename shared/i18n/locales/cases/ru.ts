@@ -31,7 +31,7 @@ export const casesRu = {
   done: 'Выполнено',
   status: 'Состояние',
   noDeadline: 'срок не установлен',
-  stepUnscheduled: 'срок ещё не наступил',
+  stepUnscheduled: 'ждёт предыдущего этапа',
   stepOpen: 'в работе',
   stepDueSoon: 'срок истекает',
   stepOverdue: 'просрочено',
