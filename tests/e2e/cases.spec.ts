@@ -15,6 +15,8 @@ import { translated } from './support/translated';
 import type { RunningWorkstation } from './support/workstation';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+// Tall enough that a screenshot of the whole case panel is not taken under the sticky status strip.
+test.use({ viewport: { width: 1280, height: 1400 } });
 let workstation: RunningWorkstation | undefined;
 test.afterEach(async () => {
   await workstation?.stop();
