@@ -1,7 +1,7 @@
 import { workspaceAz } from './workspace/az';
 import type { Catalogue } from '../catalogue';
 import { accessAz } from './access/az';
-import { workflowAz } from './cases/az';
+import { casesAz, workflowAz } from './cases/az';
 import { formAz } from './form/az';
 import { recordsAz } from './records/az';
 import { syncAz } from './sync/az';
@@ -236,6 +236,7 @@ export const az = {
   },
   access: accessAz,
   workflow: workflowAz,
+  cases: casesAz,
   form: formAz,
   records: recordsAz,
   sync: syncAz,

@@ -1,7 +1,7 @@
 import { workspaceEn } from './workspace/en';
 import { serverEn } from './server/en';
 import { accessEn } from './access/en';
-import { workflowEn } from './cases/en';
+import { casesEn, workflowEn } from './cases/en';
 import { formEn } from './form/en';
 import { recordsEn } from './records/en';
 import { syncEn } from './sync/en';
@@ -236,6 +236,7 @@ export const en = {
   },
   access: accessEn,
   workflow: workflowEn,
+  cases: casesEn,
   form: formEn,
   records: recordsEn,
   sync: syncEn,

@@ -1,7 +1,7 @@
 import { workspaceKk } from './workspace/kk';
 import type { Catalogue } from '../catalogue';
 import { accessKk } from './access/kk';
-import { workflowKk } from './cases/kk';
+import { casesKk, workflowKk } from './cases/kk';
 import { formKk } from './form/kk';
 import { recordsKk } from './records/kk';
 import { syncKk } from './sync/kk';
@@ -236,6 +236,7 @@ export const kk = {
   },
   access: accessKk,
   workflow: workflowKk,
+  cases: casesKk,
   form: formKk,
   records: recordsKk,
   sync: syncKk,

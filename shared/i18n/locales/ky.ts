@@ -1,7 +1,7 @@
 import { workspaceKy } from './workspace/ky';
 import type { Catalogue } from '../catalogue';
 import { accessKy } from './access/ky';
-import { workflowKy } from './cases/ky';
+import { casesKy, workflowKy } from './cases/ky';
 import { formKy } from './form/ky';
 import { recordsKy } from './records/ky';
 import { syncKy } from './sync/ky';
@@ -236,6 +236,7 @@ export const ky = {
   },
   access: accessKy,
   workflow: workflowKy,
+  cases: casesKy,
   form: formKy,
   records: recordsKy,
   sync: syncKy,

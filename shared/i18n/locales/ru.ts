@@ -1,7 +1,7 @@
 import { workspaceRu } from './workspace/ru';
 import type { RussianCatalogue } from '../catalogue';
 import { accessRu } from './access/ru';
-import { workflowRu } from './cases/ru';
+import { casesRu, workflowRu } from './cases/ru';
 import { formRu } from './form/ru';
 import { recordsRu } from './records/ru';
 import { syncRu } from './sync/ru';
@@ -250,6 +250,7 @@ export const ru = {
   },
   access: accessRu,
   workflow: workflowRu,
+  cases: casesRu,
   form: formRu,
   records: recordsRu,
   sync: syncRu,

@@ -11,7 +11,7 @@ import { kgDifficultWorkflow } from './workflow';
 
 /**
  * Pack 2: the automated database of children in difficult life situations (Kyrgyz Republic).
- * Data only for now: it joins `registryPacks` with its screens (issue 15).
+ * Registered in `registryPacks`; its case panel and the tasks dashboard are src-renderer/features/cases/.
  */
 export const kgDifficultPack: PackDef = {
   id: 'kg-difficult',

@@ -5,6 +5,8 @@ import { visibleSections } from '../../../shared/forms/access';
 import { formatTime } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/languages';
 import { useClient } from '../../api/ClientContext';
+import { CasePanel } from '../cases/CasePanel';
+import { workflowOfForm } from '../cases/caseText';
 import { PrintPanel } from '../print/PrintPanel';
 import { RecordEditor } from '../records/RecordEditor';
 import { RecordHistory } from '../records/RecordHistory';
@@ -28,6 +30,7 @@ const jumpTo = (id: string) => {
 function SectionIndex({ entry, role, language, saved }: { entry: RegistryForm; role: string; language: Language; saved: boolean }) {
   const { t } = useTranslation();
   const items = visibleSections(entry.form, role).map((section) => ({ id: sectionAnchor(entry.form.id, section.id), label: section.title[language] }));
+  if (saved && workflowOfForm(entry.form.id)) items.unshift({ id: 'record-case', label: t('cases.panelLabel') });
   if (saved) items.push({ id: 'record-paper-copy', label: t('workspace.paperCopy') }, { id: 'record-events', label: t('records.events') }, { id: 'record-history', label: t('records.history') });
   return (
     <nav className="record-index" aria-label={t('workspace.sections')}>
@@ -101,6 +104,11 @@ export function OpenRecordPage(props: { entry: RegistryForm; role: string; langu
       <div className="record-page__body">
         <SectionIndex entry={entry} role={role} language={language} saved />
         <div className="record-page__main">
+          {workflowOfForm(entry.form.id) ? (
+            <div id="record-case" tabIndex={-1}>
+              <CasePanel recordId={props.recordId} role={role} language={language} />
+            </div>
+          ) : null}
           <RecordEditor
             key={`${record.data.id}-${record.data.revision}`}
             pack={entry.pack}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../shared/api/session';
 import type { Language } from '../../../shared/i18n/languages';
 import { useClient } from '../../api/ClientContext';
+import { ownsCaseSteps } from '../cases/caseText';
+import { useTaskCount } from '../cases/TaskList';
 import { recordQueries } from '../records/queries';
 import { syncQueries } from '../sync/queries';
 import { AccountView } from './AccountView';
@@ -36,7 +38,8 @@ function WorkbenchBody({ status, language }: { status: SignedIn; language: Langu
   const forms = registryForms(role);
   const alerts = useQuery({ ...recordQueries.alerts(client), enabled: forms.length > 0 }).data?.length ?? 0;
   const sync = useQuery(syncQueries.status(client)).data;
-  const due = alerts + (sync ? sync.conflicts + sync.rejected : 0);
+  const tasks = useTaskCount(ownsCaseSteps(role));
+  const due = alerts + tasks + (sync ? sync.conflicts + sync.rejected : 0);
   return (
     <div className="workbench">
       <StatusStrip status={status} />
@@ -62,7 +65,7 @@ function CurrentView({ status, language, due }: { status: SignedIn; language: La
   const forms = registryForms(role);
   switch (place.kind) {
     case 'dashboard':
-      return <Dashboard forms={forms} language={language} due={due} />;
+      return <Dashboard forms={forms} role={role} language={language} due={due} />;
     case 'stats':
       return (
         <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
@@ -75,7 +78,7 @@ function CurrentView({ status, language, due }: { status: SignedIn; language: La
       return <AccountView status={status} language={language} />;
     default: {
       const entry = forms.find((candidate) => candidate.form.id === place.formId);
-      if (!entry) return <Dashboard forms={forms} language={language} due={due} />;
+      if (!entry) return <Dashboard forms={forms} role={role} language={language} due={due} />;
       if (place.kind === 'list') return <RegistryView key={entry.form.id} entry={entry} role={role} language={language} />;
       if (place.kind === 'new') return <NewRecordPage key={place.draft?.id ?? 'new'} entry={entry} role={role} language={language} {...(place.draft ? { draft: place.draft } : {})} />;
       return (

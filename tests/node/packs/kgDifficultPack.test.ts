@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalisedName } from '../../../shared/forms/classifier';
 import type { FieldDef, FormValues } from '../../../shared/forms/formTypes';
+import { canEdit, canView } from '../../../shared/forms/access';
 import { classifierMap } from '../../../shared/forms/packTypes';
 import { validateForm } from '../../../shared/forms/validateForm';
 import { languages } from '../../../shared/i18n/languages';
@@ -131,7 +132,25 @@ describe('Pack 2 as data', () => {
     expect(form('kg-difficult.specialist').access?.edit).toEqual(['kgd_administrator']);
   });
 
-  it('is not yet among the packs Bala ships (its screens come in a later step)', () => {
-    expect(registryPacks.map((candidate) => candidate.id)).not.toContain('kg-difficult');
+  it('ships with its screens: the child record is a registry form the specialist keeps and the readers open, titled by the child, carrying the case', () => {
+    expect(registryPacks.map((candidate) => candidate.id)).toEqual(['kg-residential', 'kg-difficult']);
+    // What the navigation lists (src-renderer/features/workspace/registryForms.ts): forms without a subject the role may view.
+    const listed = (role: string) => registryPacks.flatMap((candidate) => candidate.forms.filter((item) => !item.subject && canView(item.access, role)).map((item) => item.id));
+    const workflow = pack.workflows?.[0];
+    const caseForm = form(workflow?.formId ?? '');
+    expect(caseForm.subject).toBeUndefined();
+    expect(canEdit(caseForm.access, 'kgd_specialist')).toBe(true);
+    for (const reader of ['kgd_territorial', 'kgd_central']) expect([canView(caseForm.access, reader), canEdit(caseForm.access, reader)], reader).toEqual([true, false]);
+    // The panel and the tasks name the case by the child: the title field exists and is required.
+    const title = caseForm.sections.flatMap((section) => section.fields).find((field) => field.id === caseForm.titleField);
+    expect(title?.required).toBe(true);
+    // The dashboard lists the initial information and the assessment to the specialist.
+    expect(workflow?.steps.filter((step) => step.due && step.owners.includes('kgd_specialist')).map((step) => step.id)).toEqual(['registered', 'initialInformation', 'assessment']);
+    // Each pack's roles see their own pack's forms only (a Pack 1 holder no Pack 2 child, a specialist no pupil).
+    const own = new Set(pack.forms.map((item) => item.id));
+    for (const role of pack.roles) for (const id of listed(role.id)) expect(own.has(id), `${role.id}: ${id}`).toBe(true);
+    for (const role of kgResidentialPack.roles) for (const id of listed(role.id)) expect(own.has(id), `${role.id}: ${id}`).toBe(false);
+    expect(listed('kgd_specialist')).toEqual(['kg-difficult.child', 'kg-difficult.specialist']);
+    expect(listed('kgd_administrator')).toEqual(['kg-difficult.specialist']);
   });
 });
