@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kgDifficultStatistics } from '../../../shared/packs/kg-difficult/reports/statistics';
 import { expectedTables, identified, stateAtEnd, type ExpectedTable } from './kgDifficultExpected';
-import { kgDifficultWorkstation } from './kgDifficultSeed';
+import { kgDifficultWorkstation, territoryParent } from './kgDifficultSeed';
 import { readWorkbook, tableOf, type SheetGrid } from './workbookReading';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
@@ -54,5 +54,32 @@ describe('Pack 2 §22 statistics workbook', () => {
     // An additive table keeps its formulas.
     const sexTotal = workbook.worksheets[2]?.getRow(5).getCell(4).value;
     expect(sexTotal).toMatchObject({ formula: 'SUM(D3:D4)' });
+  });
+
+  it('with a region filter counts the children found in it and the plans of those children', { timeout: 120_000 }, async () => {
+    const { client, children } = await kgDifficultWorkstation('kgd_central', 240);
+    const regionOf = (child: (typeof children)[number]) => {
+      const code = typeof child.values.foundTerritory === 'string' ? child.values.foundTerritory : '';
+      return territoryParent.get(code) ?? code;
+    };
+    const counts = new Map<string, number>();
+    for (const child of children.filter((candidate) => candidate.plan)) counts.set(regionOf(child), (counts.get(regionOf(child)) ?? 0) + 1);
+    const [region = ''] = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+    const inRegion = children.filter((child) => regionOf(child) === region);
+    expect(inRegion.filter((child) => child.plan).length).toBeGreaterThan(3);
+    expect(inRegion.length).toBeLessThan(children.length / 2);
+
+    const run = await client.call('reports.run', { reportId: kgDifficultStatistics.id, ...period, region });
+    if (!run.ok) throw new Error(run.error.message);
+    const expected = expectedTables(inRegion, period);
+    for (const id of ['byReason', 'byCaseStatus', 'planActivities', 'monitoring']) {
+      const table = run.value.tables.find((candidate) => candidate.id === id);
+      const want = expected[id] as ExpectedTable;
+      expect(table?.rows.length, id).toBeGreaterThan(1);
+      for (const row of table?.rows ?? []) {
+        table?.columns.forEach((column, index) => expect(row.cells[index], `${id}: ${row.label} / ${column.label}`).toBe(want.rows.get(row.label)?.get(column.label) ?? 0));
+      }
+      table?.columns.forEach((column, index) => expect(table.totals[index], `${id}: total of ${column.label}`).toBe(want.totals.get(column.label) ?? 0));
+    }
   });
 });

@@ -98,14 +98,14 @@ export const kgDifficultStatistics: ReportDef = {
     ),
     childTable(
       'byRegionFound',
-      L('Балдар аныкталган жери боюнча: облустар', 'Дети по месту выявления: области', 'Uşaqlar aşkar edildiyi yerə görə: vilayətlər', 'Балалар анықталған жері бойынша: облыстар', 'Children by place found: regions'),
+      L('Облустар боюнча аныкталган балдар', 'Выявленные дети по областям', 'Vilayətlər üzrə aşkar edilmiş uşaqlar', 'Облыстар бойынша анықталған балалар', 'Children found, by region'),
       { kind: 'region', field: 'foundTerritory', classifier: c.territory },
       placeLabel,
       { chart: true },
     ),
     childTable(
       'byDistrictFound',
-      L('Балдар аныкталган жери боюнча: райондор жана шаарлар', 'Дети по месту выявления: районы и города', 'Uşaqlar aşkar edildiyi yerə görə: rayonlar və şəhərlər', 'Балалар анықталған жері бойынша: аудандар мен қалалар', 'Children by place found: districts and cities'),
+      L('Райондор жана шаарлар боюнча аныкталган балдар', 'Выявленные дети по районам и городам', 'Rayonlar və şəhərlər üzrə aşkar edilmiş uşaqlar', 'Аудандар мен қалалар бойынша анықталған балалар', 'Children found, by district or city'),
       { kind: 'code', field: 'foundTerritory', classifier: c.territory },
       L('Район, шаар', 'Район, город', 'Rayon, şəhər', 'Аудан, қала', 'District or city'),
     ),
