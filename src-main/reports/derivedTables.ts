@@ -34,25 +34,37 @@ function workflowOf(pack: PackDef, id: string): WorkflowDef {
   return def;
 }
 
-/** The events of the population's cases made before the period ended, by record, in one pass. */
-function logsBefore(db: CacheDatabase, population: PopulationTable, end: Date): Map<string, unknown[]> {
-  const logs = new Map<string, unknown[]>();
+/**
+ * Each case of the population with its events made before the period ended, one case at a time
+ * (events stream in record order; a case's log is dropped once visited), then the cases without
+ * any event. What `visit` returns is kept and written once the stream is closed.
+ */
+function eachCaseLog<T>(db: CacheDatabase, population: PopulationTable, end: Date, visit: (id: string, log: readonly unknown[]) => T[]): T[] {
+  const out: T[] = [];
+  const seen = new Set<string>();
   const rows = db
     .prepare(`SELECT e.record_id AS id, e.event_json AS event FROM case_events e WHERE e.record_id IN (SELECT id FROM temp.${population.table}) ORDER BY e.record_id, e.at, e.id`)
     .iterate() as Iterable<{ id: string; event: string }>;
+  let current: string | null = null;
+  let log: unknown[] = [];
+  const flush = () => {
+    if (current === null) return;
+    seen.add(current);
+    out.push(...visit(current, log));
+  };
   for (const row of rows) {
+    if (row.id !== current) {
+      flush();
+      current = row.id;
+      log = [];
+    }
     const event = JSON.parse(row.event) as { at?: unknown };
     // An event after the period's end did not yet happen at it (its `at` is the author's instant, with zone).
-    if (typeof event.at !== 'string' || !(Date.parse(event.at) < end.getTime())) continue;
-    const log = logs.get(row.id);
-    if (log) log.push(event);
-    else logs.set(row.id, [event]);
+    if (typeof event.at === 'string' && Date.parse(event.at) < end.getTime()) log.push(event);
   }
-  return logs;
-}
-
-function populationIds(db: CacheDatabase, population: PopulationTable): string[] {
-  return (db.prepare(`SELECT id FROM temp.${population.table}`).pluck().all() as string[]);
+  flush();
+  for (const id of db.prepare(`SELECT id FROM temp.${population.table}`).pluck().all() as string[]) if (!seen.has(id)) out.push(...visit(id, []));
+  return out;
 }
 
 /** Builds the side table of a table whose rows are derived; null for a table of plain fields. */
@@ -92,27 +104,32 @@ export function materialiseDerived(db: CacheDatabase, pack: PackDef, population:
     }
     case 'caseState': {
       const workflow = workflowOf(pack, rows.workflow);
-      const logs = logsBefore(db, population, end);
-      for (const id of populationIds(db, population)) insert.run(id, caseState(workflow, logs.get(id) ?? []).state, null);
+      for (const [id, state] of eachCaseLog(db, population, end, (id, log) => [[id, caseState(workflow, log).state] as const])) insert.run(id, state, null);
       return { table, unit: 'items' };
     }
     case 'caseStep':
     case 'stepOutcome': {
       if (rows.kind !== 'caseStep') throw new Error(`report table ${def.id}: stepOutcome is a split only`);
       const workflow = workflowOf(pack, rows.workflow);
-      const logs = logsBefore(db, population, end);
       const withDue = new Set(workflow.steps.filter((step) => step.due).map((step) => step.id));
+      // Only the fields steps are done by (a date found), not the whole record: a few bytes a case.
+      const fields = [...new Set(workflow.steps.flatMap((step) => ('field' in step.done ? [step.done.field] : [])))];
+      const known = new Map<string, { values: FormValues; createdAt: string }>();
+      const read = db.prepare(`SELECT r.id, r.created_at AS createdAt, json_object(${fields.map((_, n) => `@name${n}, r.values_json -> @path${n}`).join(', ')}) AS doneJson FROM temp.${population.table} p JOIN records r ON r.id = p.id`);
+      const bind = Object.fromEntries(fields.flatMap((field, n) => [[`name${n}`, field], [`path${n}`, `$.${field}`]]));
+      for (const row of read.all(bind) as { id: string; createdAt: string; doneJson: string }[]) known.set(row.id, { values: JSON.parse(row.doneJson) as FormValues, createdAt: row.createdAt });
       // The last moment of the period: "today" for the deadlines is its last day.
       const at = new Date(end.getTime() - 1);
-      const records = db.prepare(`SELECT r.id, r.values_json AS valuesJson, r.created_at AS createdAt FROM temp.${population.table} p JOIN records r ON r.id = p.id`).all() as { id: string; valuesJson: string; createdAt: string }[];
-      for (const record of records) {
-        const values = JSON.parse(record.valuesJson) as FormValues;
+      const outcomes = eachCaseLog(db, population, end, (id, log) => {
+        const record = known.get(id);
+        if (!record) return [];
         // A record entered after the period's end was not yet registered at it.
         const created = Date.parse(record.createdAt) < end.getTime() ? record.createdAt : null;
-        for (const deadline of stepDeadlines(workflow, pack.calendar, values, logs.get(record.id) ?? [], created, at)) {
-          if (withDue.has(deadline.stepId)) insert.run(record.id, deadline.stepId, outcomeOf[deadline.state]);
-        }
-      }
+        return stepDeadlines(workflow, pack.calendar, record.values, log, created, at)
+          .filter((deadline) => withDue.has(deadline.stepId))
+          .map((deadline) => [id, deadline.stepId, outcomeOf[deadline.state]] as const);
+      });
+      for (const [id, step, outcome] of outcomes) insert.run(id, step, outcome);
       return { table, unit: 'items' };
     }
   }
