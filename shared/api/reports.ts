@@ -29,6 +29,10 @@ export interface ReportTableView {
   totals: ReportCount[];
   /** How many cells were hidden (small counts and the complements protecting them). */
   suppressedCells: number;
+  /** The rows overlap (a child with two reasons is in both): the totals count each record once, not the rows' sum. */
+  rowsOverlap?: boolean;
+  /** The totals row's own label where the rows overlap (what it counts once). */
+  totalsLabel?: string;
 }
 
 export interface ReportRunView {

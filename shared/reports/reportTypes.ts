@@ -26,7 +26,44 @@ export type Dimension =
   /** A validity date against the period's end: none, valid, expiring within `warnDays`, expired (accreditation). */
   | { kind: 'dateStatus'; field: string; warnDays: number; labels: Record<'none' | 'valid' | 'expiring' | 'expired', LocalisedName> }
   /** The agency whose workstation holds the record (the institution a pupil lives in). */
-  | { kind: 'holder' };
+  | { kind: 'holder' }
+  /**
+   * A choice field of a repeating group's items (a child's reasons): a record counts once under
+   * each distinct value its items hold, so the rows overlap — they do not add up to the total,
+   * which counts every record once. A record without items is under "not stated".
+   */
+  | { kind: 'groupItem'; group: string; field: string; classifier: string }
+  /** The state of the record's case in a pack workflow at the period's end, folded from its events; no events: the initial state. */
+  | { kind: 'caseState'; workflow: string }
+  /**
+   * The steps with a deadline of the record's case, each case once per step: the table counts
+   * step deadlines (cases × steps), split by `stepOutcome`.
+   */
+  | { kind: 'caseStep'; workflow: string }
+  /** Where a case's step stood at the period's end (shared/workflows stepDeadlines); only as the split of a `caseStep` table. */
+  | { kind: 'stepOutcome'; workflow: string; labels: Record<StepOutcome, LocalisedName> }
+  /**
+   * The items of a repeating group of tasks (a plan's activities), each once, by where it stood at
+   * the period's end: carried out (by its result), not carried out with the planned date passed
+   * (overdue), or not yet due. Items carried out before the period are left out. The table counts items.
+   */
+  | {
+      kind: 'taskStatus';
+      group: string;
+      plannedField: string;
+      doneField: string;
+      resultField: string;
+      resultClassifier: string;
+      labels: Record<'noResult' | 'overdue' | 'notDue', LocalisedName>;
+    };
+
+/** A step deadline at the period's end: done on time, done late, overdue, still open, or not due (the case closed first or the step not reached). */
+export type StepOutcome = 'onTime' | 'late' | 'overdue' | 'open' | 'notDue';
+
+/** Dimensions whose values come from the record's items or its case rather than from one field of its facts. */
+export type DerivedDimension = Extract<Dimension, { kind: 'groupItem' | 'caseState' | 'caseStep' | 'stepOutcome' | 'taskStatus' }>;
+export const isDerived = (dimension: Dimension): dimension is DerivedDimension =>
+  dimension.kind === 'groupItem' || dimension.kind === 'caseState' || dimension.kind === 'caseStep' || dimension.kind === 'stepOutcome' || dimension.kind === 'taskStatus';
 
 export type Measure =
   | { id: string; kind: 'count'; label: LocalisedName }
@@ -43,10 +80,14 @@ export interface Population {
   personal: boolean;
   /** The date the record starts counting (admission); absent: counted whenever it exists. */
   startField?: string;
+  /** Counted only when `startField` lies within the period (children found in it), not whenever present since. */
+  startsWithin?: boolean;
   /** A record of another form about this one ends it (a pupil's leaving), dated by its field. */
   endedBy?: { formId: string; field: string };
   /** The territory field the report's region filter applies to (where a child came from, where an institution is). */
   territoryField?: string;
+  /** Records about another (a child's protection plan): the region filter applies to this field of the subject's record instead. */
+  subjectTerritory?: { formId: string; field: string };
 }
 
 export interface ReportTableDef {
@@ -61,6 +102,8 @@ export interface ReportTableDef {
   measures: readonly Measure[];
   /** The table drawn as bars in the window. */
   chart?: boolean;
+  /** The totals row's label where the rows overlap (a `groupItem` table): what it counts once. */
+  totalsLabel?: LocalisedName;
 }
 
 /** A column of a list: a field of the population's form (headed by the field's own label), or the record's holder. */

@@ -1,4 +1,4 @@
-import type { Dimension, Measure, Population } from '../../shared/reports/reportTypes';
+import { isDerived, type Dimension, type Measure, type Population } from '../../shared/reports/reportTypes';
 import type { ReaderScope } from '../records/readerScope';
 import type { CacheDatabase } from '../store/cacheDatabase';
 
@@ -21,7 +21,8 @@ export interface PopulationTable {
   population: Population;
 }
 
-export const dimensionFields = (dimension: Dimension): string[] => (dimension.kind === 'holder' ? [] : [dimension.field]);
+/** The population's own fields a dimension reads (a derived one reads its side table). */
+export const dimensionFields = (dimension: Dimension): string[] => (dimension.kind === 'holder' || isDerived(dimension) ? [] : [dimension.field]);
 export const measureFields = (measure: Measure): string[] => (measure.kind === 'count' ? [] : [measure.field]);
 
 /**
@@ -54,6 +55,10 @@ function* populationSteps(db: CacheDatabase, population: Population, fields: rea
   if (population.startField) {
     bind.to = params.to;
     where.push(`p.${column(population.startField)} <= @to`);
+    if (population.startsWithin) {
+      bind.from = params.from;
+      where.push(`p.${column(population.startField)} >= @from`);
+    }
   }
   if (population.endedBy) {
     bind.from = params.from;
@@ -74,6 +79,13 @@ function* populationSteps(db: CacheDatabase, population: Population, fields: rea
       `INSERT INTO temp.${table}_ended SELECT subject_id, min(facts ->> @endPath) FROM record_facts WHERE form_id = @endForm AND subject_id IS NOT NULL GROUP BY subject_id`,
     ).run({ endPath: `$.${population.endedBy.field}`, endForm: population.endedBy.formId });
     ended = `LEFT JOIN temp.${table}_ended e ON e.id = p.id`;
+  }
+  if (params.territories && population.subjectTerritory) {
+    // The subject's territory (where the child of a plan was found), looked up by the subject's key.
+    bind.subjectForm = population.subjectTerritory.formId;
+    bind.subjectPath = `$.${population.subjectTerritory.field}`;
+    pick.push('(SELECT s.facts ->> @subjectPath FROM record_facts s WHERE s.form_id = @subjectForm AND s.record_id = record_facts.subject_id) AS subject_territory');
+    where.push(`p.subject_territory IN (${params.territories.map((code, index) => ((bind[`territory${index}`] = code), `@territory${index}`)).join(', ')})`);
   }
   const select = (range: string) =>
     `SELECT p.*, ${population.endedBy ? 'e.ended_on' : 'NULL'} AS ended_on FROM (

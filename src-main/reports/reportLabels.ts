@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Classifier } from '../../shared/forms/classifier';
 import type { Language } from '../../shared/i18n/languages';
-import type { Band, Dimension } from '../../shared/reports/reportTypes';
+import type { Band, Dimension, StepOutcome } from '../../shared/reports/reportTypes';
+import type { WorkflowDef } from '../../shared/workflows/workflowTypes';
 
 /** What naming a code needs: the language, the pack's reference lists, the agencies this workstation knows. */
 export interface LabelContext {
@@ -9,7 +10,15 @@ export interface LabelContext {
   classifiers: Record<string, Classifier>;
   holders: ReadonlyMap<string, string>;
   t: TFunction;
+  /** The pack's case workflows: case states and steps are named from them. */
+  workflows?: readonly WorkflowDef[];
 }
+
+const workflowOf = (ctx: LabelContext, id: string) => ctx.workflows?.find((workflow) => workflow.id === id);
+/** The outcomes of a step deadline, in the order a monitoring table shows them. */
+export const stepOutcomes: readonly StepOutcome[] = ['onTime', 'late', 'overdue', 'open', 'notDue'];
+/** The statuses of a task item that are not a result code (taskStatus keys start with ':', which no code does). */
+const taskKeys = { ':noResult': 'noResult', ':overdue': 'overdue', ':notDue': 'notDue' } as const;
 
 /** The value a row or column is about, as SQL answers it: a code, 1/0, a band's index. */
 export type DimensionKey = string | number | null;
@@ -33,13 +42,23 @@ export function fixedKeys(dimension: Dimension, ctx: LabelContext): DimensionKey
       return ['valid', 'expiring', 'expired', 'none'];
     case 'holder':
       return null;
+    case 'groupItem':
+      return (ctx.classifiers[dimension.classifier]?.entries ?? []).filter((entry) => !entry.retiredOn).map((entry) => entry.code);
+    case 'caseState':
+      return (workflowOf(ctx, dimension.workflow)?.states ?? []).map((state) => state.id);
+    case 'caseStep':
+      return (workflowOf(ctx, dimension.workflow)?.steps ?? []).filter((step) => step.due).map((step) => step.id);
+    case 'stepOutcome':
+      return [...stepOutcomes];
+    case 'taskStatus':
+      return [...(ctx.classifiers[dimension.resultClassifier]?.entries ?? []).filter((entry) => !entry.retiredOn).map((entry) => entry.code), ...Object.keys(taskKeys)];
   }
 }
 
 /** Where a key sits among the dimension's values (classifier order, band order); unknown ones after, by label. */
 export function keyOrder(dimension: Dimension, ctx: LabelContext, key: DimensionKey): number {
   if (key === null || key === '') return Number.MAX_SAFE_INTEGER;
-  const fixed = dimension.kind === 'code' ? (ctx.classifiers[dimension.classifier]?.entries ?? []).map((entry) => entry.code) : fixedKeys(dimension, ctx);
+  const fixed = dimension.kind === 'code' || dimension.kind === 'groupItem' ? (ctx.classifiers[dimension.classifier]?.entries ?? []).map((entry) => entry.code) : fixedKeys(dimension, ctx);
   const index = fixed?.indexOf(key) ?? -1;
   return index >= 0 ? index : 1_000_000;
 }
@@ -65,5 +84,18 @@ export function keyLabel(dimension: Dimension, ctx: LabelContext, key: Dimension
       return dimension.labels[key as 'none' | 'valid' | 'expiring' | 'expired'][ctx.language];
     case 'holder':
       return ctx.holders.get(String(key)) ?? String(key);
+    case 'groupItem':
+      return ctx.classifiers[dimension.classifier]?.entries.find((candidate) => candidate.code === key)?.names[ctx.language] ?? String(key);
+    case 'caseState':
+      return workflowOf(ctx, dimension.workflow)?.states.find((state) => state.id === key)?.names[ctx.language] ?? String(key);
+    case 'caseStep':
+      return workflowOf(ctx, dimension.workflow)?.steps.find((step) => step.id === key)?.names[ctx.language] ?? String(key);
+    case 'stepOutcome':
+      return dimension.labels[key as StepOutcome][ctx.language];
+    case 'taskStatus': {
+      const own = taskKeys[key as keyof typeof taskKeys] as (typeof taskKeys)[keyof typeof taskKeys] | undefined;
+      if (own) return dimension.labels[own][ctx.language];
+      return ctx.classifiers[dimension.resultClassifier]?.entries.find((candidate) => candidate.code === key)?.names[ctx.language] ?? String(key);
+    }
   }
 }

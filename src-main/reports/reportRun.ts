@@ -8,6 +8,7 @@ import { formatDate, formatTime } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/languages';
 import type { ReportDef } from '../../shared/reports/reportTypes';
 import type { ReaderScope } from '../records/readerScope';
+import { materialiseDerived, type DerivedTable } from './derivedTables';
 import type { CacheDatabase } from '../store/cacheDatabase';
 import { listSheet } from './listPages';
 import { dimensionFields, materialisePopulationSliced, measureFields, type PopulationTable, type ReportParams } from './population';
@@ -80,19 +81,32 @@ export async function prepareRun(ctx: ReportRunContext, report: ReportDef, reque
   for (const population of report.populations) {
     const tables = report.tables.filter((table) => table.population === population.id);
     const fields = tables.flatMap((table) => [...dimensionFields(table.rows), ...(table.split ? dimensionFields(table.split) : []), ...table.measures.flatMap(measureFields)]);
-    const classifier = population.territoryField ? territoryClassifier(population.formId, population.territoryField) : undefined;
+    const classifier = population.territoryField
+      ? territoryClassifier(population.formId, population.territoryField)
+      : population.subjectTerritory
+        ? territoryClassifier(population.subjectTerritory.formId, population.subjectTerritory.field)
+        : undefined;
     const territories = request.region && classifier ? classifier.entries.filter((entry) => regionOf(classifier, entry.code) === request.region).map((entry) => entry.code) : undefined;
     populations.set(population.id, await materialisePopulationSliced(ctx.db, { ...population, id: `${population.id}_${runCounter}` }, fields, { ...params, ...(territories ? { territories } : {}) }));
   }
-  const labels: LabelContext = { language: ctx.language, classifiers, holders: holderNames(ctx.db), t: ctx.t };
+  // Case states, step deadlines and group items of the tables that count them, one side table each.
+  const derived = new Map<string, DerivedTable>();
+  report.tables.forEach((table, index) => {
+    const population = populations.get(table.population);
+    const side = population ? materialiseDerived(ctx.db, ctx.pack, population, table, params, index) : null;
+    if (side) derived.set(table.id, side);
+  });
+  const labels: LabelContext = { language: ctx.language, classifiers, holders: holderNames(ctx.db), t: ctx.t, workflows: ctx.pack.workflows ?? [] };
   const regionName = request.region ? (Object.values(classifiers).map((classifier) => findEntry(classifier, request.region ?? '')).find(Boolean)?.names[ctx.language] ?? request.region) : null;
   return {
     params,
     populations,
+    derived,
     labels,
     regionName,
     now,
     close: () => {
+      for (const side of derived.values()) ctx.db.exec(`DROP TABLE IF EXISTS temp.${side.table}`);
       for (const population of populations.values()) ctx.db.exec(`DROP TABLE IF EXISTS temp.${population.table}; DROP TABLE IF EXISTS temp.${population.table}_ended`);
     },
   };
@@ -113,7 +127,7 @@ export async function runReport(ctx: ReportRunContext, report: ReportDef, reques
     for (const table of report.tables) {
       const population = prepared.populations.get(table.population);
       if (!population) throw new Error(`report ${report.id}: no population ${table.population}`);
-      tables.push(computeTable(ctx.db, population, table, prepared.params, prepared.labels, publish, grouped.get(table.id)));
+      tables.push(computeTable(ctx.db, population, table, prepared.params, prepared.labels, publish, grouped.get(table.id), prepared.derived.get(table.id)));
       await new Promise((resolve) => setImmediate(resolve));
     }
     return {

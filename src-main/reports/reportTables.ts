@@ -1,6 +1,7 @@
 import type { ReportColumn, ReportCount, ReportTableView } from '../../shared/api/reports';
-import type { Band, Dimension, ReportTableDef } from '../../shared/reports/reportTypes';
+import { isDerived, type Band, type Dimension, type ReportTableDef } from '../../shared/reports/reportTypes';
 import type { CacheDatabase } from '../store/cacheDatabase';
+import type { DerivedTable } from './derivedTables';
 import { fixedKeys, keyLabel, keyOrder, type DimensionKey, type LabelContext } from './reportLabels';
 import type { PopulationTable, ReportParams } from './population';
 import { suppressSmallCells, type SuppressionProblem } from './suppression';
@@ -15,6 +16,9 @@ const bandCase = (value: string, bands: readonly Band[]) =>
 /** The SQL expression of a dimension over the population's table `p`. */
 function dimensionSql(dimension: Dimension, population: PopulationTable, params: ReportParams): string {
   if (dimension.kind === 'holder') return "coalesce(p.holder, '')";
+  // Derived values sit in the table's side table `x` (derivedTables.ts): the split's in `ds`, the rows' in `dk` (names no population column has: GROUP BY resolves input columns first).
+  if (dimension.kind === 'stepOutcome') return 'x.ds';
+  if (isDerived(dimension)) return 'x.dk';
   const value = `p.${population.column(dimension.field)}`;
   switch (dimension.kind) {
     case 'code':
@@ -69,7 +73,8 @@ const maxCombinations = 20_000;
  */
 export function groupTables(db: CacheDatabase, population: PopulationTable, defs: readonly ReportTableDef[], params: ReportParams, ctx: LabelContext): Map<string, GroupRow[]> {
   const bundles: { split: string; size: number; defs: ReportTableDef[] }[] = [];
-  for (const def of defs) {
+  // Tables of derived rows join their own side table: computeTable counts them alone.
+  for (const def of defs.filter((candidate) => !isDerived(candidate.rows))) {
     const known = fixedKeys(def.rows, ctx);
     const size = known ? known.length + 1 : Number.POSITIVE_INFINITY;
     const split = JSON.stringify(def.split ?? null);
@@ -137,20 +142,33 @@ export function computeTable(
   publish: { anonymised: boolean; suppressBelow: number },
   /** The table's counts, where `groupTables` worked them out with other tables'. */
   grouped?: readonly GroupRow[],
+  /** The side table of derived rows (derivedTables.ts), where the rows are derived. */
+  derived?: DerivedTable | null,
 ): ReportTableView {
   const extra = def.measures.filter((measure) => measure.kind !== 'count');
   const bind: Record<string, string | number> = { to: params.to };
-  const measureSql = extra.map((measure, index) => {
-    if (measure.kind === 'sum') return `total(p.${population.column(measure.field)}) AS m${index}`;
-    if (measure.kind === 'countWhere') {
-      bind[`m${index}`] = typeof measure.equals === 'boolean' ? Number(measure.equals) : measure.equals;
-      return `sum(CASE WHEN p.${population.column(measure.field)} = @m${index} THEN 1 ELSE 0 END) AS m${index}`;
-    }
-    return `0 AS m${index}`;
-  });
-  const sql = `SELECT ${dimensionSql(def.rows, population, params)} AS r, ${def.split ? dimensionSql(def.split, population, params) : 'NULL'} AS s, count(*) AS n
-    ${measureSql.map((measure) => `, ${measure}`).join('')} FROM temp.${population.table} p GROUP BY r, s`;
+  // Overlapping rows count each record once per row (DISTINCT), and their totals each record once.
+  const overlap = derived?.unit === 'records';
+  const measureSql = (distinct: boolean) =>
+    extra.map((measure, index) => {
+      if (measure.kind === 'sum') {
+        if (distinct) throw new Error(`report table ${def.id}: a sum over overlapping rows`);
+        return `total(p.${population.column(measure.field)}) AS m${index}`;
+      }
+      if (measure.kind === 'countWhere') {
+        bind[`m${index}`] = typeof measure.equals === 'boolean' ? Number(measure.equals) : measure.equals;
+        const column = `p.${population.column(measure.field)}`;
+        return distinct ? `count(DISTINCT CASE WHEN ${column} = @m${index} THEN p.id END) AS m${index}` : `sum(CASE WHEN ${column} = @m${index} THEN 1 ELSE 0 END) AS m${index}`;
+      }
+      return `0 AS m${index}`;
+    });
+  const from = derived ? `temp.${population.table} p JOIN temp.${derived.table} x ON x.id = p.id` : `temp.${population.table} p`;
+  const sql = `SELECT ${dimensionSql(def.rows, population, params)} AS r, ${def.split ? dimensionSql(def.split, population, params) : 'NULL'} AS s, ${overlap ? 'count(DISTINCT p.id)' : 'count(*)'} AS n
+    ${measureSql(overlap).map((measure) => `, ${measure}`).join('')} FROM ${from} GROUP BY r, s`;
   const groups = grouped ?? (db.prepare(sql).all(usedBinds(sql, bind)) as GroupRow[]);
+  // The totals of overlapping rows: every record of the population once (its split is a field of its own).
+  const totalsSql = `SELECT ${def.split ? dimensionSql(def.split, population, params) : 'NULL'} AS s, count(*) AS n ${measureSql(false).map((measure) => `, ${measure}`).join('')} FROM temp.${population.table} p GROUP BY s`;
+  const totalGroups = overlap ? (db.prepare(totalsSql).all(usedBinds(totalsSql, bind)) as GroupRow[]) : null;
 
   const rowKeys = orderedKeys(def.rows, ctx, groups.map((group) => group.r));
   const splitKeys = def.split ? orderedKeys(def.split, ctx, groups.map((group) => group.s)) : [];
@@ -171,6 +189,15 @@ export function computeTable(
     extra.forEach((_, index) => (row[splitKeys.length + 1 + index] = (row[splitKeys.length + 1 + index] ?? 0) + Number(group[`m${index}`] ?? 0)));
   }
   const totals = columns.map((_, column) => values.reduce((sum, row) => sum + (row[column] ?? 0), 0));
+  if (totalGroups) {
+    totals.fill(0);
+    for (const group of totalGroups) {
+      const split = splitIndex.get(keyId(group.s === '' ? null : group.s));
+      if (def.split && split !== undefined) totals[split] = (totals[split] ?? 0) + group.n;
+      totals[splitKeys.length] = (totals[splitKeys.length] ?? 0) + group.n;
+      extra.forEach((_, index) => (totals[splitKeys.length + 1 + index] = (totals[splitKeys.length + 1 + index] ?? 0) + Number(group[`m${index}`] ?? 0)));
+    }
+  }
 
   let hidden: boolean[] = [];
   const width = columns.length;
@@ -182,7 +209,8 @@ export function computeTable(
     const relations: SuppressionProblem['relations'][number][] = [];
     if (def.split) values.forEach((_, row) => relations.push({ parts: splitKeys.map((__, column) => cell(row, column)), total: cell(row, splitKeys.length) }));
     if (def.split) relations.push({ parts: splitKeys.map((_, column) => cell(totalRow, column)), total: cell(totalRow, splitKeys.length) });
-    for (const { index } of countColumns) relations.push({ parts: values.map((_, row) => cell(row, index)), total: cell(totalRow, index) });
+    // Overlapping rows do not add up to their total: no column relation, or a count would be hidden for nothing and a total taken for their sum.
+    if (!overlap) for (const { index } of countColumns) relations.push({ parts: values.map((_, row) => cell(row, index)), total: cell(totalRow, index) });
     const counted = new Set(countColumns.map(({ index }) => index));
     const problem: SuppressionProblem = {
       values: flat.map((value, index) => (counted.has(index % width) ? value : 0)),
@@ -201,5 +229,6 @@ export function computeTable(
     rows: rowKeys.map((key, row) => ({ code: keyId(key), label: keyLabel(def.rows, ctx, key), cells: (values[row] ?? []).map((value, column) => shown(row, column, value)) })),
     totals: totals.map((value, column) => shown(values.length, column, value)),
     suppressedCells: hidden.filter(Boolean).length,
+    ...(overlap ? { rowsOverlap: true, totalsLabel: def.totalsLabel?.[ctx.language] ?? ctx.t('reports.total') } : {}),
   };
 }

@@ -117,10 +117,12 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ReportT
     line.eachCell((cell) => (cell.border = thin));
     line.commit();
   });
+  // Overlapping rows do not add up: their totals are the counts themselves, never a sum of the column.
+  const sums = formulas && !table.rowsOverlap;
   const totals = sheet.addRow([
-    totalLabel,
+    table.totalsLabel ?? totalLabel,
     ...table.totals.map((value, column) =>
-      formulas && value !== null && table.rows.length > 0 ? { formula: `SUM(${columnLetter(column + 1)}${firstData}:${columnLetter(column + 1)}${lastData})`, result: value } : countCell(value),
+      sums && value !== null && table.rows.length > 0 ? { formula: `SUM(${columnLetter(column + 1)}${firstData}:${columnLetter(column + 1)}${lastData})`, result: value } : countCell(value),
     ),
   ]);
   totals.eachCell((cell) => {

@@ -6,6 +6,7 @@ import { assessment, initialInformation, protectionPlan } from './forms/caseStep
 import { childRecord } from './forms/childRecord';
 import { specialistRegister } from './forms/specialistRegister';
 import { kgDifficultClassifiers } from './reference';
+import { kgDifficultReports } from './reports';
 import { kgDifficultRoleDefs } from './roles';
 import { kgDifficultWorkflow } from './workflow';
 
@@ -35,4 +36,5 @@ export const kgDifficultPack: PackDef = {
   // basis (the subject's age) and the purge; docs/pack-kg-difficult.md.
   retentionYears: 28,
   workflows: [kgDifficultWorkflow],
+  reports: kgDifficultReports,
 };
