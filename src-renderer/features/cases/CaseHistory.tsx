@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/cases';
 import type { Language } from '../../../shared/i18n/languages';
@@ -11,17 +12,24 @@ const statusKey = {
   inConflict: 'cases.statusInConflict',
   orphan: 'cases.statusOrphan',
   superseded: 'cases.statusSuperseded',
-} as const satisfies Record<Exclude<EventStatus, 'effective'>, string>;
+  refused: 'cases.statusRefused',
+} as const satisfies Record<Exclude<EventStatus, 'effective'> | 'refused', string>;
+
+/** Why the central server refused one of this workstation's events: the workflow's own words where it names a rule. */
+function refusalText(refusal: { code: string; reason: string | null }, t: TFunction, exists: (key: string) => boolean): string {
+  const workflowKey = `workflow.${refusal.reason ?? ''}`;
+  return refusal.reason !== null && exists(workflowKey) ? t(workflowKey, { missing: '—' }) : t(`sync.rejection_${refusal.code}`);
+}
 
 /** Every event of the case, newest first: who, when, what, and — if it is not in force — what became of it. */
 export function CaseHistory({ view, def, language }: { view: CaseView; def: WorkflowDef; language: Language }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section className="case-history" aria-labelledby="case-history-heading">
       <h3 id="case-history-heading">{t('cases.history')}</h3>
       {view.history.length === 0 ? <p className="hint">{t('cases.historyEmpty')}</p> : null}
       <ol>
-        {[...view.history].reverse().map(({ event, status }) => {
+        {[...view.history].reverse().map(({ event, status, refusal }) => {
           const comment = eventComment(event);
           return (
             <li key={event.id} className={`case-history__event case-history__event--${status}`}>
@@ -33,6 +41,7 @@ export function CaseHistory({ view, def, language }: { view: CaseView; def: Work
                 {status === 'effective' ? null : <span className={`case-status case-status--${status}`}>{t(statusKey[status])}</span>}
               </span>
               {comment ? <span className="case-history__comment">{t('cases.comment', { comment })}</span> : null}
+              {refusal ? <span className="case-history__comment">{t('cases.refusedBecause', { why: refusalText(refusal, t, (key) => i18n.exists(key)) })}</span> : null}
             </li>
           );
         })}

@@ -69,6 +69,8 @@ export const casesAz = {
   statusInConflict: 'ziddiyyətdədir',
   statusOrphan: 'əvvəlki hərəkəti gözləyir',
   statusSuperseded: 'sonrakı qərarla əvəz edilib',
+  statusRefused: 'server tərəfindən rədd edilib',
+  refusedBecause: 'Serverin cavabı: {{why}}',
   tasksTitle: 'Nə etməliyəm',
   tasksLead: 'Apardığınız işlərin mərhələləri; əvvəlcə müddəti keçənlər.',
   tasksEmpty: 'Heç bir işin mərhələsi sizi gözləmir.',

@@ -70,6 +70,8 @@ export const casesEn = {
   statusInConflict: 'in conflict',
   statusOrphan: 'waiting for an earlier action',
   statusSuperseded: 'superseded',
+  statusRefused: 'refused by the server',
+  refusedBecause: 'The server’s answer: {{why}}',
   tasksTitle: 'What I must do',
   tasksLead: 'Steps of the cases in your care, overdue first.',
   tasksEmpty: 'No case step is waiting for you.',

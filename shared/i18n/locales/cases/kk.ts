@@ -69,6 +69,8 @@ export const casesKk = {
   statusInConflict: 'қайшылықта',
   statusOrphan: 'алдыңғы әрекетті күтуде',
   statusSuperseded: 'кейінгі шешіммен ауыстырылды',
+  statusRefused: 'сервер қабылдамады',
+  refusedBecause: 'Сервердің жауабы: {{why}}',
   tasksTitle: 'Мен не істеуім керек',
   tasksLead: 'Сіз жүргізетін істердің кезеңдері; алдымен мерзімі өткендері.',
   tasksEmpty: 'Ешбір істің кезеңі сізді күтіп тұрған жоқ.',

@@ -69,6 +69,8 @@ export const casesKy = {
   statusInConflict: 'карама-каршылыкта',
   statusOrphan: 'мурунку аракетти күтүүдө',
   statusSuperseded: 'кийинки чечим менен алмаштырылды',
+  statusRefused: 'сервер кабыл алган жок',
+  refusedBecause: 'Сервердин жообу: {{why}}',
   tasksTitle: 'Мен эмне кылышым керек',
   tasksLead: 'Сиз жүргүзгөн иштердин кадамдары; адегенде мөөнөтү өткөндөрү.',
   tasksEmpty: 'Эч бир иштин кадамы сизди күтүп жаткан жок.',

@@ -69,6 +69,8 @@ export const casesRu = {
   statusInConflict: 'в конфликте',
   statusOrphan: 'ожидает более раннего действия',
   statusSuperseded: 'заменено более поздним решением',
+  statusRefused: 'отклонено сервером',
+  refusedBecause: 'Ответ сервера: {{why}}',
   tasksTitle: 'Что мне нужно сделать',
   tasksLead: 'Этапы дел, которые ведёте вы; сначала просроченные.',
   tasksEmpty: 'Ни один этап дела не ждёт ваших действий.',
