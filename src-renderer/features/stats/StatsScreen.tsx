@@ -97,7 +97,7 @@ export function StatsScreen({ onOpenRecord }: { onOpenRecord: (formId: string, r
       {run.data?.tables.map((table) => (
         <article key={table.id} className="panel stats__table">
           {table.chart ? <ReportChart table={table} /> : null}
-          <ReportTable table={table} language={language} totalLabel={t('reports.total')} />
+          <ReportTable table={table} language={language} totalLabel={table.totalsLabel ?? t('reports.total')} />
           {table.suppressedCells > 0 ? <p className="hint">{t('reports.suppressedCells', { count: table.suppressedCells })}</p> : null}
         </article>
       ))}
