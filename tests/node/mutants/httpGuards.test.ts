@@ -168,7 +168,7 @@ describeStorages('the server’s guards, in process', (storage) => {
       expect(zero.status).toBe(403);
       expect(errorOf(zero)).toMatchObject({ code: 'WORKSTATION_OUTDATED', required: '0.1.0' });
       expect(h.logLines).toContain('warn refused a workstation speaking protocol 0 (this server speaks 1; lowest 1)');
-      for (const protocol of ['2', '01', 'one', '10000', '9999', '']) {
+      for (const protocol of ['2', '01', 'one', '1a', '10000', '9999', '']) {
         const answer = await status({ [protocolHeader]: protocol });
         expect(answer.status, protocol).toBe(400);
         expect(errorOf(answer).message, protocol).toBe('The request is not valid. (x-bala-protocol)');
