@@ -24,12 +24,13 @@ const serverRecords = new Map<string, PulledRecord[]>();
 let asking = '';
 
 vi.mock('../../../src-main/serverLink/serverClient', () => ({
-  serverRequest: (_connection: unknown, _method: string, route: string, body: { cursor?: number; ids?: string[] }) => {
+  // The answer goes through the route's schema, as the real client's does (defaults filled in).
+  serverRequest: (_connection: unknown, _method: string, route: string, body: { cursor?: number; ids?: string[] }, schema: { parse: (value: unknown) => unknown }) => {
     requests.push({ route, body });
-    if (route === '/v1/sync/blobs') return Promise.resolve({ kind: 'ok', value: { blobs: [] } });
+    if (route === '/v1/sync/blobs') return Promise.resolve({ kind: 'ok', value: schema.parse({ blobs: [] }) });
     const all = serverRecords.get(asking) ?? [];
     const records = all.filter((record) => record.revision > (body.cursor ?? 0));
-    return Promise.resolve({ kind: 'ok', value: { records, cursor: Math.max(body.cursor ?? 0, ...records.map((record) => record.revision)), more: false } });
+    return Promise.resolve({ kind: 'ok', value: schema.parse({ records, cursor: Math.max(body.cursor ?? 0, ...records.map((record) => record.revision)), more: false }) });
   },
 }));
 
