@@ -70,7 +70,7 @@ export async function applyPush(
       }
       answers.push(answer);
     }
-    const eventOutcomes = caseEvents.length === 0 ? [] : await applyCaseEvents({ tx, workstation, packs, now, pushedBy }, caseEvents);
+    const eventOutcomes = caseEvents.length === 0 ? [] : await applyCaseEvents({ tx, workstation, packs, now, pushedBy, authors: ctx.authors }, caseEvents);
     return { outcomes: answers, eventOutcomes };
   });
 }

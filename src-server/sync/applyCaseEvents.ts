@@ -8,6 +8,7 @@ import type { WorkflowEvent } from '../../shared/workflows/workflowTypes';
 import { appendAudit } from '../admin/auditLog';
 import type { SqlRunner } from '../db/sql';
 import type { KnownWorkstation } from '../http/workstationGuard';
+import { authorFacts, type AuthorFacts } from './applyChange';
 import { roleReach, scopeCondition } from './readScope';
 
 export interface CaseEventContext {
@@ -17,13 +18,8 @@ export interface CaseEventContext {
   now: Date;
   /** Who pushed (the session's operator, or 'handover'): audited beside each event. */
   pushedBy: string;
-}
-
-interface Operator {
-  role: string;
-  agencyId: string;
-  /** On this workstation, of its agency, enabled and valid now (as for changes). */
-  allowed: boolean;
+  /** The authors met so far in this batch (shared with its changes; null: no such user). */
+  authors?: Map<string, AuthorFacts | null>;
 }
 
 const refused = (event: SyncCaseEvent, code: CaseEventRejectionCode, reason: string | null = null): CaseEventOutcome => ({
@@ -46,10 +42,9 @@ const auditedRefusals: ReadonlySet<CaseEventRejectionCode> = new Set(['OUT_OF_SC
  * conflict to everyone until a `resolve` event settles it.
  */
 export async function applyCaseEvents(ctx: CaseEventContext, events: readonly SyncCaseEvent[]): Promise<CaseEventOutcome[]> {
-  const operators = new Map<string, Operator | null>();
   const answers: CaseEventOutcome[] = [];
   for (const pushed of events) {
-    const answer = await applyCaseEvent(ctx, operators, pushed);
+    const answer = await applyCaseEvent(ctx, pushed);
     if (answer.outcome === 'rejected' && auditedRefusals.has(answer.code)) {
       await appendAudit(
         ctx.tx,
@@ -62,28 +57,7 @@ export async function applyCaseEvents(ctx: CaseEventContext, events: readonly Sy
   return answers;
 }
 
-async function operatorOf(ctx: CaseEventContext, operators: Map<string, Operator | null>, username: string): Promise<Operator | null> {
-  const known = operators.get(username);
-  if (known !== undefined) return known;
-  const { rows } = await ctx.tx.query<{ role: string; agency_id: string; disabled: boolean; valid_until: Date; on_workstation: boolean }>(
-    `SELECT u.role, u.agency_id, u.disabled, u.valid_until,
-            EXISTS (SELECT 1 FROM workstation_users wu WHERE wu.workstation_id = $1 AND wu.username = u.username) AS on_workstation
-     FROM users u WHERE u.username = $2`,
-    [ctx.workstation.id, username],
-  );
-  const row = rows[0];
-  const found = row
-    ? {
-        role: row.role,
-        agencyId: row.agency_id,
-        allowed: row.on_workstation && row.agency_id === ctx.workstation.agencyId && !row.disabled && new Date(row.valid_until).getTime() > ctx.now.getTime(),
-      }
-    : null;
-  operators.set(username, found);
-  return found;
-}
-
-async function applyCaseEvent(ctx: CaseEventContext, operators: Map<string, Operator | null>, pushed: SyncCaseEvent): Promise<CaseEventOutcome> {
+async function applyCaseEvent(ctx: CaseEventContext, pushed: SyncCaseEvent): Promise<CaseEventOutcome> {
   const { tx } = ctx;
   const event = pushed.event as WorkflowEvent;
   const previous = (await tx.query<{ record_id: string; event: WorkflowEvent }>('SELECT record_id, event FROM case_events WHERE id = $1', [event.id])).rows[0];
@@ -95,7 +69,7 @@ async function applyCaseEvent(ctx: CaseEventContext, operators: Map<string, Oper
   const record = (await tx.query<{ form_id: string; agency_id: string; values: FormValues }>('SELECT form_id, agency_id, values FROM records WHERE id = $1 FOR UPDATE', [pushed.recordId])).rows[0];
   if (!record) return refused(pushed, 'UNKNOWN_RECORD');
 
-  const author = await operatorOf(ctx, operators, event.by.userId);
+  const author = await authorFacts(ctx, event.by.userId);
   if (author === null) return refused(pushed, 'UNKNOWN_AUTHOR');
   if (!author.allowed) return refused(pushed, 'AUTHOR_NOT_ALLOWED');
   // The role and agency the event claims must be the server's own facts about its author.

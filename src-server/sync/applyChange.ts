@@ -63,6 +63,7 @@ export interface SeenChange {
 
 export interface AuthorFacts {
   role: string;
+  agencyId: string;
   /** On this workstation, of its agency, enabled and valid now. */
   allowed: boolean;
 }
@@ -72,7 +73,7 @@ export interface AuthorFacts {
  * enabled and valid now (else AUTHOR_NOT_ALLOWED) — offline work of an operator disabled or
  * expired since is not taken, whoever pushes it.
  */
-async function authorFacts(ctx: ApplyContext, author: string): Promise<AuthorFacts | null> {
+export async function authorFacts(ctx: Pick<ApplyContext, 'tx' | 'workstation' | 'now' | 'authors'>, author: string): Promise<AuthorFacts | null> {
   const known = ctx.authors?.get(author);
   if (known !== undefined) return known;
   const { rows } = await ctx.tx.query<{ role: string; agency_id: string; disabled: boolean; valid_until: Date; on_workstation: boolean }>(
@@ -83,7 +84,7 @@ async function authorFacts(ctx: ApplyContext, author: string): Promise<AuthorFac
   );
   const row = rows[0];
   const facts = row
-    ? { role: row.role, allowed: row.on_workstation && row.agency_id === ctx.workstation.agencyId && !row.disabled && new Date(row.valid_until).getTime() > ctx.now.getTime() }
+    ? { role: row.role, agencyId: row.agency_id, allowed: row.on_workstation && row.agency_id === ctx.workstation.agencyId && !row.disabled && new Date(row.valid_until).getTime() > ctx.now.getTime() }
     : null;
   ctx.authors?.set(author, facts);
   return facts;
