@@ -52,6 +52,7 @@ describeStorages('the push and pull routes, in process', (storage) => {
 
   it('keeps what waits, what was refused and the first refusal for the administrator, and audits the push by its authors', async () => {
     h.now.value = new Date('2026-03-02T09:00:00.000Z');
+    const pushesBefore = (await audits('sync.push')).length;
     const pupil = firstChange(pupilFormId, samplePupil(9101), 'routes-second');
     const other = firstChange(pupilFormId, samplePupil(9102), username);
     // An event about no record comes first among the refusals: its code is the one kept.
@@ -59,7 +60,7 @@ describeStorages('the push and pull routes, in process', (storage) => {
     expect(outcomes.map((outcome) => (outcome.outcome === 'rejected' ? outcome.code : outcome.outcome))).toEqual(['accepted', 'INVALID_VALUES', 'accepted', 'accepted', 'UNKNOWN_FORM']);
     // 7 waited, 3 were delivered.
     expect(await standing()).toEqual({ pending_count: 4, refusal_count: 2, last_refusal: 'INVALID_VALUES', last_contact_at: h.now.value });
-    expect(await audits('sync.push')).toEqual([
+    expect((await audits('sync.push')).slice(pushesBefore)).toEqual([
       { actor: username, details: { authors: [username, 'routes-second'], accepted: 3, alreadyApplied: 0, conflicts: 0, rejected: 2, records: 5 } },
     ]);
 
@@ -67,7 +68,7 @@ describeStorages('the push and pull routes, in process', (storage) => {
     h.now.value = new Date('2026-03-02T09:05:00.000Z');
     expect((await push([pupil, other], 5)).map((outcome) => outcome.outcome)).toEqual(['alreadyApplied', 'alreadyApplied']);
     expect(await standing()).toEqual({ pending_count: 3, refusal_count: 2, last_refusal: 'INVALID_VALUES', last_contact_at: h.now.value });
-    expect((await audits('sync.push'))[1]).toEqual({ actor: username, details: { authors: ['routes-second', username].sort(), accepted: 0, alreadyApplied: 2, conflicts: 0, rejected: 0, records: 2 } });
+    expect((await audits('sync.push'))[pushesBefore + 1]).toEqual({ actor: username, details: { authors: ['routes-second', username].sort(), accepted: 0, alreadyApplied: 2, conflicts: 0, rejected: 0, records: 2 } });
 
     // More delivered than the workstation said waited (it counted before a retry): nothing waits, not less than nothing.
     await push([firstChange(pupilFormId, samplePupil(9103), username), firstChange(pupilFormId, samplePupil(9104), username)], 1);
@@ -118,6 +119,10 @@ describeStorages('the push and pull routes, in process', (storage) => {
   });
 
   it('audits a pull that brought records, from which cursor to which, and not one that brought none', async () => {
+    // Its own records (whatever ran before): two pupils, then an event on each.
+    const pupils = [9120, 9121].map((i) => firstChange(pupilFormId, samplePupil(i), username));
+    await push(pupils, 0);
+    await push(pupils.map((pupil) => changeEvent(pupil.recordId, username)), 0);
     const before = (await audits('sync.pull')).length;
     const end = await maxSeq();
     h.now.value = new Date('2026-03-02T10:00:00.000Z');
