@@ -101,6 +101,7 @@ describe('a failure on the admin channel', () => {
 
   it('answers INTERNAL and logs the verb, the error’s class, code and frames — not the input', async () => {
     expect(channel).not.toBeNull();
+    logged.lines.length = 0; // only this request's lines, whichever test ran before
     const refused = await callAdminChannel(setup.dataDir, 'user.list', { agency: personal }, 'operator-anna').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AdminError);
     expect((refused as AdminError).code).toBe('INTERNAL');
