@@ -29,6 +29,9 @@ describeStorages('case events pushed to the server: misuse refused by code', (st
   let a: Station;
   let b: Station;
   let recordA: string;
+  /** The push every test starts from, whatever order they run in: tech-a's record and a request on it, in one push. */
+  let firstEvent: ReturnType<typeof request>;
+  let firstAnswer: RawAnswer;
 
   beforeAll(async () => {
     setup = testServerSetup(await storage.fresh());
@@ -42,6 +45,10 @@ describeStorages('case events pushed to the server: misuse refused by code', (st
     };
     a = await station('Устакана Ош', 'tech-a');
     b = await station('Устакана Нарын', 'tech-b');
+    const change = firstChange(repairForm.id, { brokenOn: '2026-12-02', serialNumber: 'SN-1' }, a.username, {}, [casePack]);
+    recordA = change.recordId;
+    firstEvent = request(a, { comment: 'beyond repair' });
+    firstAnswer = await pushEvents(a, [{ recordId: recordA, event: firstEvent }], [change]);
   }, 180_000);
   afterAll(async () => {
     await server.close();
@@ -72,10 +79,7 @@ describeStorages('case events pushed to the server: misuse refused by code', (st
   const serverLog = async (recordId: string) => (await setup.admin.db.query<{ id: string }>('SELECT id FROM case_events WHERE record_id = $1 ORDER BY seq', [recordId])).rows.map((row) => row.id);
 
   it('accepts an event on a record created in the same push, audits it, and answers a re-send alreadyApplied', async () => {
-    const change = firstChange(repairForm.id, { brokenOn: '2026-12-02', serialNumber: 'SN-1' }, a.username, {}, [casePack]);
-    recordA = change.recordId;
-    const event = request(a, { comment: 'beyond repair' });
-    const answer = await pushEvents(a, [{ recordId: recordA, event }], [change]);
+    const [event, answer] = [firstEvent, firstAnswer];
     expect((answer.json as { value: { outcomes: { outcome: string }[] } }).value.outcomes).toEqual([expect.objectContaining({ outcome: 'accepted' })]);
     expect(eventOutcomes(answer)).toEqual([{ eventId: event.id, outcome: 'accepted' }]);
     expect(await serverLog(recordA)).toEqual([event.id]);
