@@ -36,7 +36,10 @@ vi.mock('../../../src-main/serverLink/serverClient', () => ({
 
 const pupilForm = findForm(registryPacks, 'kg-residential.pupil')?.form ?? (() => { throw new Error('no pupil form'); })();
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+afterEach(() => {
+  cleanups.splice(0).forEach((cleanup) => cleanup());
+  requests.length = 0; // each test reads only its own requests, whichever ran before
+});
 
 const pulled = (i: number, revision: number, agency: PulledRecord['agency']): PulledRecord => ({
   id: crypto.randomUUID(),
