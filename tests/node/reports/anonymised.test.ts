@@ -1,18 +1,15 @@
+import type { BalaClient } from '../../../shared/api/client';
 import { describe, expect, it } from 'vitest';
 import type { PersonNameValue } from '../../../shared/forms/formTypes';
 import { kgStatistics } from '../../../shared/packs/kg-residential/reports/statistics';
 import type { SuppressionProblem } from '../../../src-main/reports/suppression';
 import { seededWorkstation } from './reportSeed';
 import { recoverableCells } from './suppressionAttack';
-import { readWorkbook, tableOf, type SheetGrid } from './workbookReading';
+import { exportedSheets, tableOf, type SheetGrid } from './workbookReading';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
 
-async function exportSheets(client: Awaited<ReturnType<typeof seededWorkstation>>['client'], anonymised: boolean): Promise<SheetGrid[]> {
-  const file = await client.call('reports.export', { reportId: kgStatistics.id, ...period, anonymised });
-  if (!file.ok) throw new Error(file.error.message);
-  return (await readWorkbook(Buffer.from(file.value.contentBase64, 'base64'))).sheets;
-}
+const exportSheets = (client: BalaClient, anonymised: boolean) => exportedSheets(client, { reportId: kgStatistics.id, ...period, anonymised });
 
 describe('an anonymised workbook (Pack 1 §22, Pack 3 §4.3)', () => {
   it('holds no name, PIN or birth date of the data set, hides counts below 5, and no hidden count follows from the totals', { timeout: 120_000 }, async () => {

@@ -1,20 +1,17 @@
+import type { BalaClient } from '../../../shared/api/client';
 import { describe, expect, it } from 'vitest';
 import type { PersonNameValue } from '../../../shared/forms/formTypes';
 import { kgDifficultStatistics } from '../../../shared/packs/kg-difficult/reports/statistics';
 import type { SuppressionProblem } from '../../../src-main/reports/suppression';
 import { kgDifficultWorkstation } from './kgDifficultSeed';
 import { recoverableCells } from './suppressionAttack';
-import { readWorkbook, tableOf, type SheetGrid } from './workbookReading';
+import { exportedSheets, tableOf, type SheetGrid } from './workbookReading';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
 /** Tables whose rows overlap (a child under each of its reasons): their rows do not add up to the totals. */
 const overlapping = new Set(['byReason']);
 
-async function exportSheets(client: Awaited<ReturnType<typeof kgDifficultWorkstation>>['client'], anonymised: boolean): Promise<SheetGrid[]> {
-  const file = await client.call('reports.export', { reportId: kgDifficultStatistics.id, ...period, anonymised });
-  if (!file.ok) throw new Error(file.error.message);
-  return (await readWorkbook(Buffer.from(file.value.contentBase64, 'base64'))).sheets;
-}
+const exportSheets = (client: BalaClient, anonymised: boolean) => exportedSheets(client, { reportId: kgDifficultStatistics.id, ...period, anonymised });
 
 describe('Pack 2 §22 workbook published anonymised', () => {
   it('holds no name or birth date, hides counts below 5, and no hidden count follows from what is published — overlapping rows included', { timeout: 120_000 }, async () => {

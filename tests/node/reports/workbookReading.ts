@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import type { BalaClient } from '../../../shared/api/client';
 
 /** A cell as a reader sees it: a number (a formula's cached result too), text, or nothing. */
 export type Seen = number | string | null;
@@ -93,4 +94,11 @@ function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** The sheets of a report exported through the API, published anonymised or not. */
+export async function exportedSheets(client: BalaClient, request: { reportId: string; from: string; to: string; anonymised: boolean }): Promise<SheetGrid[]> {
+  const file = await client.call('reports.export', request);
+  if (!file.ok) throw new Error(file.error.message);
+  return (await readWorkbook(Buffer.from(file.value.contentBase64, 'base64'))).sheets;
 }
